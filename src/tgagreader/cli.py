@@ -1,0 +1,714 @@
+"""`tgag`: the command line. Scripts and cron jobs get text, JSON, JSONL or TSV; `tgag` alone
+opens the reader.
+
+Imports are lazy on purpose: `tgag latest` answered from the cache loads neither httpx nor
+Textual (together they cost about 300 ms of start-up); the network and the TUI are imported
+only by the commands that use them.
+
+Exit codes: 0 success; 1 runtime failure (a sync with failures, after its summary); 2 usage or
+configuration error; 3 the site is unreachable and nothing is cached to show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tgagreader import __version__
+
+if TYPE_CHECKING:
+    from tgagreader.config import Config
+    from tgagreader.models import Article, Category
+    from tgagreader.store import Entry, Store
+    from tgagreader.sync import SyncSummary
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
+
+
+class Failure(Exception):
+    """A one-line error for stderr and its exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# -- output -----------------------------------------------------------------------------------
+
+_SGR = {
+    "title": "1",
+    "heading": "1",
+    "meta": "36",
+    "link": "34",
+    "dim": "2",
+    "id": "33",
+    "warn": "33",
+}
+
+
+class Output:
+    """stdout with colour only for a terminal that wants it (not piped, no NO_COLOR)."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream or sys.stdout
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.color = self.tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+    @property
+    def width(self) -> int:
+        if not self.tty:
+            return 80
+        return shutil.get_terminal_size((80, 24)).columns
+
+    def style(self, text: str, kind: str) -> str:
+        code = _SGR.get(kind)
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color and code else text
+
+    def write(self, text: str = "") -> None:
+        self.stream.write(text if text.endswith("\n") else text + "\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"tgag: {message}\n")
+
+
+# -- context: configuration, cache, site ------------------------------------------------------
+
+
+class Context:
+    """What every command needs, created on first use."""
+
+    def __init__(self, args: argparse.Namespace, config: Config) -> None:
+        self.args = args
+        self.config = config
+        self.out = Output()
+        self._store: Store | None = None
+        self._demo: Any = None
+
+    @property
+    def offline(self) -> bool:
+        return bool(self.args.offline)
+
+    @property
+    def site(self) -> str:
+        if self.args.demo and self._demo is None:
+            from tgagreader.demo.server import DemoServer
+
+            self._demo = DemoServer(os.environ.get("TGAG_DEMO_GENERATION", "j3")).start()
+        return self._demo.url if self._demo is not None else self.config.site
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from tgagreader.store import Store, StoreError
+
+            try:
+                self._store = Store(self.config.cache_dir, size_limit=self.config.cache_size)
+            except StoreError as error:
+                raise Failure(str(error)) from error
+        return self._store
+
+    def sync_options(self, **changes: Any) -> Any:
+        from tgagreader.fetch import FetchSettings
+        from tgagreader.sync import SyncOptions
+
+        settings = FetchSettings(
+            concurrency=self.config.concurrency,
+            delay=0.0 if self.args.demo else self.config.delay,
+            read_timeout=self.config.timeout,
+            retries=self.config.retries,
+        )
+        return SyncOptions(pages=self.config.pages, settings=settings, **changes)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+        if self._demo is not None:
+            self._demo.stop()
+
+
+def unreachable_message(ctx: Context, reason: str) -> str:
+    return (
+        f"cannot reach {ctx.site} ({reason}) and nothing is cached yet; "
+        "set the site's address with --site URL (or TGAG_SITE), or try `tgag --demo`"
+    )
+
+
+def age(seconds: float) -> str:
+    if seconds < 90:
+        return f"{int(seconds)} s"
+    if seconds < 5400:
+        return f"{int(seconds // 60)} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{int(seconds // 86400)} days"
+
+
+def refresh(ctx: Context, *, quiet: bool = True, **changes: Any) -> SyncSummary | None:
+    """Sync now (used by `latest` when its listings are stale). Returns None when the site
+    could not be reached; warns instead of failing when the cache has something to show."""
+    from tgagreader.sync import SiteUnreachable, run_sync
+
+    progress = None if quiet or ctx.args.quiet else _progress_bar(ctx)
+    try:
+        return run_sync(ctx.store, ctx.site, ctx.sync_options(**changes), progress)
+    except SiteUnreachable as error:
+        if ctx.store.count() == 0:
+            raise Failure(unreachable_message(ctx, str(error)), EXIT_UNREACHABLE) from error
+        last = ctx.store.last_sync()
+        when = f"{age(time.time() - last)} old" if last else "of unknown age"
+        warn(f"warning: cannot reach {ctx.site} ({error}); showing the cache ({when})")
+        return None
+
+
+def _progress_bar(ctx: Context) -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(event: Any) -> None:
+        if event.kind == "done":
+            sys.stderr.write("\r\x1b[K")
+            return
+        width = 30
+        total = max(event.total, 1)
+        filled = int(width * min(event.done, total) / total)
+        label = (event.detail or event.url)[:40]
+        sys.stderr.write(
+            f"\r\x1b[K[{'#' * filled}{'.' * (width - filled)}] {event.done}/{event.total} {label}"
+        )
+        sys.stderr.flush()
+
+    return show
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_latest(ctx: Context) -> int:
+    args = ctx.args
+    if not (args.no_refresh or ctx.offline):
+        last = ctx.store.last_sync()
+        if last is None or time.time() - last > ctx.config.ttl:
+            refresh(ctx, pages=1, lock_timeout=0.0)
+    categories = _category_keys(ctx, args.category) if args.category else None
+    since = parse_since(args.since) if args.since else None
+    entries = ctx.store.entries(limit=args.number, categories=categories, since=since)
+    if not entries and ctx.store.count() == 0:
+        raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
+    if args.new:
+        fresh = set(ctx.store.unannounced(entry.id for entry in entries))
+        entries = [entry for entry in entries if entry.id in fresh]
+        ctx.store.mark_announced(fresh)
+    print_entries(ctx, entries, args.format)
+    return EXIT_OK
+
+
+def _nothing_cached(ctx: Context) -> str:
+    if ctx.offline:
+        return (
+            "nothing is cached yet and --offline forbids fetching; "
+            "run `tgag sync` first, or try `tgag --demo`"
+        )
+    return unreachable_message(ctx, "no sync has succeeded")
+
+
+def print_entries(ctx: Context, entries: list[Entry], fmt: str) -> None:
+    from tgagreader.codec import summary_json
+
+    out = ctx.out
+    if fmt == "json":
+        out.write(
+            json.dumps([summary_json(e.summary) for e in entries], ensure_ascii=False, indent=2)
+        )
+    elif fmt == "jsonl":
+        for entry in entries:
+            out.write(json.dumps(summary_json(entry.summary), ensure_ascii=False))
+    elif fmt == "tsv":
+        columns = ["id", "published", "category", "title", "url", "author", "hits", "summary"]
+        out.write("\t".join(columns))
+        for entry in entries:
+            data = summary_json(entry.summary)
+            data["category"] = data["category"]["alias"]
+            out.write("\t".join(_tsv(data[column]) for column in columns))
+    else:
+        for entry in entries:
+            out.write(_entry_line(ctx, entry))
+
+
+def _tsv(value: Any) -> str:
+    return "" if value is None else re.sub(r"[\t\r\n]+", " ", str(value))
+
+
+def _entry_line(ctx: Context, entry: Entry) -> str:
+    summary = entry.summary
+    date = summary.published.strftime("%Y-%m-%d %H:%M") if summary.published else " " * 16
+    category = summary.category.name if summary.category else ""
+    line = f"{date}  {summary.id:>6}  {summary.title}"
+    tail = f"  · {category}" if category else ""
+    if ctx.out.tty:
+        from tgagreader.render import display_width
+
+        room = ctx.out.width - display_width(line) - 1
+        tail = tail if display_width(tail) <= room else ""
+        if room < 0:
+            line = _cut(line, ctx.out.width - 1)
+        return (
+            ctx.out.style(date, "dim")
+            + "  "
+            + ctx.out.style(f"{summary.id:>6}", "id")
+            + "  "
+            + ctx.out.style(line[len(date) + 10 :], "title" if not entry.read else "")
+            + ctx.out.style(tail, "meta")
+        )
+    return line + tail
+
+
+def _cut(text: str, width: int) -> str:
+    from tgagreader.render import display_width
+
+    while display_width(text) > width and text:
+        text = text[:-1]
+    return text[:-1] + "…" if text else text
+
+
+def parse_since(value: str) -> datetime:
+    """An ISO date (`2014-08-01`, `2014-08-01T08:00`) or a duration back from now (`3d`, `12h`)."""
+    from tgagreader.config import parse_duration
+    from tgagreader.site.dates import now, parse_date
+
+    with contextlib.suppress(ValueError):
+        if re.match(r"^\s*\d+(\.\d+)?\s*[smhdw]\s*$", value.lower()):
+            return now() - timedelta(seconds=parse_duration(value))
+    moment = parse_date(value) if re.match(r"^\s*\d{4}-\d{2}-\d{2}", value) else None
+    if moment is None:
+        raise Failure(
+            f"--since {value!r}: expected an ISO date (2014-08-01) or a duration (3d, 12h)",
+            EXIT_USAGE,
+        )
+    return moment
+
+
+def _category_keys(ctx: Context, wanted: str) -> list[str]:
+    """The keys of a category given by id or alias, and of all its subcategories."""
+    from tgagreader.text import fold
+
+    _site, _name, menu, _when = ctx.store.site()
+    target = fold(wanted.strip())
+
+    def find(categories: tuple[Category, ...] | list[Category]) -> Category | None:
+        for category in categories:
+            if target in (
+                category.key,
+                fold(category.alias),
+                str(category.id),
+                fold(category.name),
+            ):
+                return category
+            found = find(category.children)
+            if found is not None:
+                return found
+        return None
+
+    def keys(category: Category) -> list[str]:
+        return [category.key, category.alias] + [
+            k for child in category.children for k in keys(child)
+        ]
+
+    match = find(menu)
+    return keys(match) if match is not None else [wanted]
+
+
+def cmd_read(ctx: Context) -> int:
+    from tgagreader import render
+    from tgagreader.codec import article_json
+
+    article = load_article(ctx, ctx.args.article)
+    ctx.store.set_read(article.id)
+    fmt = ctx.args.format
+    if fmt == "json":
+        ctx.out.write(
+            json.dumps(
+                article_json(article, render.body_text(article)), ensure_ascii=False, indent=2
+            )
+        )
+    elif fmt == "md":
+        ctx.out.write(render.to_markdown(article))
+    else:
+        width = ctx.args.width or ctx.out.width
+        ctx.out.stream.write(render.to_text(article, width, ctx.out.style))
+    return EXIT_OK
+
+
+def load_article(ctx: Context, wanted: str) -> Article:
+    """A cached article by id or URL, fetched first if it is not cached and we may go online."""
+    from tgagreader.site.urls import article_id, build_article_url, synthetic_id
+
+    wanted = wanted.strip()
+    if wanted.lstrip("-").isdigit():
+        number, url = int(wanted), None
+    elif wanted.startswith(("http://", "https://")):
+        number, url = article_id(wanted) or synthetic_id(wanted), wanted
+    else:
+        raise Failure(f"{wanted!r} is neither an article id nor an http(s) URL", EXIT_USAGE)
+    article = ctx.store.get_article(number)
+    if article is not None:
+        return article
+    if ctx.offline:
+        raise Failure(f"article {number} is not cached and --offline forbids fetching it")
+    from tgagreader.sync import fetch_article
+
+    url = url or build_article_url(ctx.site, number)
+    article, reason = fetch_article(ctx.store, ctx.site, url, ctx.sync_options())
+    if article is None:
+        raise Failure(f"cannot fetch article {number}: {reason}")
+    return article
+
+
+def cmd_categories(ctx: Context) -> int:
+    _site, _name, menu, _when = ctx.store.site()
+    if not menu and not ctx.offline and not ctx.args.no_refresh:
+        refresh(ctx, pages=1, lock_timeout=0.0)
+        _site, _name, menu, _when = ctx.store.site()
+    if not menu:
+        raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
+    counts = ctx.store.category_counts()
+
+    def as_json(category: Category) -> dict[str, Any]:
+        total, unread = counts.get(category.key, (0, 0))
+        return {
+            "id": category.id,
+            "alias": category.alias,
+            "name": category.name,
+            "url": category.url,
+            "articles": total,
+            "unread": unread,
+            "children": [as_json(child) for child in category.children],
+        }
+
+    if ctx.args.format == "json":
+        ctx.out.write(json.dumps([as_json(c) for c in menu], ensure_ascii=False, indent=2))
+        return EXIT_OK
+
+    def show(category: Category, depth: int) -> None:
+        total, unread = counts.get(category.key, (0, 0))
+        ident = category.alias if category.id is None else f"{category.id}"
+        ctx.out.write(
+            f"{'  ' * depth}{ident:<24} {category.name}  ({total} cached, {unread} unread)"
+        )
+        for child in category.children:
+            show(child, depth + 1)
+
+    for category in menu:
+        show(category, 0)
+    return EXIT_OK
+
+
+def cmd_stats(ctx: Context) -> int:
+    from tgagreader.codec import iso, stats_to_dict
+    from tgagreader.site.dates import to_site_time
+
+    history = ctx.store.stats_history()
+    if not history and not ctx.offline and not ctx.args.no_refresh:
+        refresh(ctx, pages=1, lock_timeout=0.0)
+        history = ctx.store.stats_history()
+    if not history:
+        raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
+    rows = history if ctx.args.history else history[-1:]
+
+    def as_json(fetched_at: float, stats: Any) -> dict[str, Any]:
+        data = stats_to_dict(stats)
+        data["fetched_at"] = iso(to_site_time(datetime.fromtimestamp(fetched_at).astimezone()))
+        return {
+            key: data[key]
+            for key in ("guests_online", "members_online", "article_hits", "fetched_at", "other")
+        }
+
+    if ctx.args.format == "json":
+        payload: Any = [as_json(*row) for row in rows] if ctx.args.history else as_json(*rows[-1])
+        ctx.out.write(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if ctx.args.history:
+        ctx.out.write(
+            f"{'fetched at (+07:00)':<20} {'guests':>7} {'members':>8} {'article hits':>14}"
+        )
+        for fetched_at, stats in rows:
+            when = to_site_time(datetime.fromtimestamp(fetched_at).astimezone()).strftime(
+                "%Y-%m-%d %H:%M"
+            )
+            ctx.out.write(
+                f"{when:<20} {_num(stats.guests_online):>7} {_num(stats.members_online):>8}"
+                f" {_num(stats.article_hits):>14}"
+            )
+        return EXIT_OK
+    fetched_at, stats = rows[-1]
+    when = to_site_time(datetime.fromtimestamp(fetched_at).astimezone())
+    lines = [
+        ("Guests online", _num(stats.guests_online)),
+        ("Members online", _num(stats.members_online)),
+        ("Article view hits", _num(stats.article_hits)),
+        *stats.other.items(),
+        ("Fetched at", when.strftime("%Y-%m-%d %H:%M (+07:00)")),
+    ]
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        ctx.out.write(f"{label:<{width}}  {value}")
+    return EXIT_OK
+
+
+def _num(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}".replace(",", ".")
+
+
+def cmd_sync(ctx: Context) -> int:
+    from tgagreader.sync import SiteUnreachable, run_sync
+
+    if ctx.offline:
+        raise Failure("--offline forbids syncing", EXIT_USAGE)
+    args = ctx.args
+    changes: dict[str, Any] = {"all_pages": args.all}
+    if args.pages:
+        changes["pages"] = args.pages
+    options = ctx.sync_options(**changes)
+    if args.concurrency:
+        options = replace(options, settings=replace(options.settings, concurrency=args.concurrency))
+    progress = None if args.quiet else _progress_bar(ctx)
+    try:
+        summary = run_sync(ctx.store, ctx.site, options, progress)
+    except SiteUnreachable as error:
+        summary = error.summary  # type: ignore[attr-defined]
+        code = EXIT_UNREACHABLE if ctx.store.count() == 0 else EXIT_FAILURE
+        _print_summary(ctx, summary)
+        raise Failure(
+            unreachable_message(ctx, str(error))
+            if code == EXIT_UNREACHABLE
+            else f"cannot reach {ctx.site} ({error})",
+            code,
+        ) from error
+    _print_summary(ctx, summary)
+    return EXIT_FAILURE if summary.failed else EXIT_OK
+
+
+def _print_summary(ctx: Context, summary: SyncSummary) -> None:
+    if ctx.args.quiet and not summary.failed:
+        return
+    ctx.out.write(summary.line())
+    for url, reason in summary.failed:
+        ctx.out.write(f"  failed: {url}: {reason}")
+
+
+def cmd_cache(ctx: Context) -> int:
+    action = ctx.args.action
+    if action == "path":
+        ctx.out.write(str(ctx.config.cache_dir))
+        return EXIT_OK
+    if action == "clear":
+        ctx.store.clear(keep_state=not ctx.args.all)
+        ctx.out.write(
+            f"cleared {ctx.config.cache_dir}"
+            + ("" if ctx.args.all else " (bookmarks and read marks kept)")
+        )
+        return EXIT_OK
+    info = ctx.store.info()
+    last = f"{age(time.time() - info.last_sync)} ago" if info.last_sync else "never"
+    rows = [
+        ("path", str(info.path)),
+        (
+            "size",
+            f"{info.size_bytes / 1048576:.1f} MiB (limit {info.size_limit / 1048576:.0f} MiB)",
+        ),
+        ("articles", f"{info.articles} ({info.incomplete} incomplete)"),
+        ("listing pages", str(info.listings)),
+        ("bookmarks", str(info.bookmarks)),
+        ("read", str(info.read)),
+        ("statistics snapshots", str(info.stats_snapshots)),
+        ("recorded failures", str(info.failures)),
+        ("last sync", last),
+    ]
+    for label, value in rows:
+        ctx.out.write(f"{label:<22}{value}")
+    return EXIT_OK
+
+
+def cmd_open(ctx: Context) -> int:
+    import webbrowser
+
+    from tgagreader.text import is_openable_url
+
+    wanted = ctx.args.article
+    url = wanted
+    if wanted.lstrip("-").isdigit():
+        entries = ctx.store.entries(ids=[int(wanted)])
+        if not entries:
+            raise Failure(f"article {wanted} is not cached")
+        url = entries[0].summary.url
+    if not is_openable_url(url):
+        raise Failure(f"refusing to open {url!r}: only http(s) links are opened", EXIT_USAGE)
+    if not webbrowser.open(url):
+        raise Failure(f"no browser could open {url}")
+    return EXIT_OK
+
+
+def cmd_config(ctx: Context) -> int:
+    from tgagreader.config import config_path, describe
+
+    if ctx.args.action == "path":
+        ctx.out.write(str(config_path()))
+        return EXIT_OK
+    for key, value, origin in describe(ctx.config):
+        ctx.out.write(f"{key:<12} {value}  [{origin}]")
+    return EXIT_OK
+
+
+def cmd_reader(ctx: Context) -> int:
+    ctx.out.write(build_parser().format_help())
+    return EXIT_USAGE
+
+
+# -- argument parsing -------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tgag",
+        description="A terminal reader for the TGAG news site (Ban Tuyên giáo Tỉnh ủy An Giang).",
+        epilog="Run `tgag --demo` to try it on the bundled demo copy of the site.",
+    )
+    parser.add_argument(
+        "--site", metavar="URL", help="the site's address (default from config, TGAG_SITE)"
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", type=Path, help="where the cache lives (TGAG_CACHE_DIR)"
+    )
+    parser.add_argument("--offline", action="store_true", help="never touch the network")
+    parser.add_argument(
+        "--demo", action="store_true", help="use the bundled demo site, served on loopback"
+    )
+    parser.add_argument("--version", action="version", version=f"tgag {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="say more")
+    parser.add_argument("-q", "--quiet", action="store_true", help="say only what was asked")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    latest = commands.add_parser("latest", help="newest articles, newest first")
+    latest.add_argument(
+        "-n", "--number", type=_positive, default=20, metavar="N", help="how many (default 20)"
+    )
+    latest.add_argument(
+        "--category", metavar="ID_OR_ALIAS", help="only this category (and its subcategories)"
+    )
+    latest.add_argument(
+        "--since",
+        metavar="DATE_OR_DURATION",
+        help="published since 2014-08-01, or in the last 3d/12h",
+    )
+    latest.add_argument(
+        "--new", action="store_true", help="only articles earlier --new runs have not printed"
+    )
+    latest.add_argument("--format", choices=("text", "json", "jsonl", "tsv"), default="text")
+    latest.add_argument(
+        "--no-refresh", action="store_true", help="answer from the cache even if it is stale"
+    )
+
+    read = commands.add_parser("read", help="one whole article")
+    read.add_argument("article", metavar="ID_OR_URL")
+    read.add_argument("--format", choices=("text", "md", "json"), default="text")
+    read.add_argument(
+        "--width",
+        type=_positive,
+        metavar="COLUMNS",
+        help="wrap width (default: terminal, 80 piped)",
+    )
+
+    categories = commands.add_parser(
+        "categories", help="the site's categories with cached/unread counts"
+    )
+    categories.add_argument("--format", choices=("text", "json"), default="text")
+    categories.add_argument("--no-refresh", action="store_true")
+
+    stats = commands.add_parser("stats", help="visitors online and article view hits")
+    stats.add_argument("--history", action="store_true", help="every snapshot, one per sync")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--no-refresh", action="store_true")
+
+    sync = commands.add_parser("sync", help="fetch what is new into the cache")
+    sync.add_argument(
+        "--pages", type=_positive, metavar="N", help="listing pages per category (default 2)"
+    )
+    sync.add_argument("--all", action="store_true", help="walk every listing page")
+    sync.add_argument(
+        "--concurrency", type=_positive, metavar="N", help="parallel requests (default 4)"
+    )
+
+    cache = commands.add_parser("cache", help="the cache: info, clear, path")
+    cache.add_argument("action", choices=("info", "clear", "path"))
+    cache.add_argument(
+        "--all", action="store_true", help="with clear: also forget read marks and bookmarks"
+    )
+
+    open_ = commands.add_parser("open", help="open an article in the web browser")
+    open_.add_argument("article", metavar="ID_OR_URL")
+
+    config = commands.add_parser("config", help="the configuration: path, show")
+    config.add_argument("action", choices=("path", "show"))
+    return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {value!r}")
+    return int(value)
+
+
+COMMANDS = {
+    "latest": cmd_latest,
+    "read": cmd_read,
+    "categories": cmd_categories,
+    "stats": cmd_stats,
+    "sync": cmd_sync,
+    "cache": cmd_cache,
+    "open": cmd_open,
+    "config": cmd_config,
+    None: cmd_reader,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from tgagreader.config import APP, ConfigError, load
+
+    flags: dict[str, Any] = {"site": args.site, "cache_dir": args.cache_dir}
+    try:
+        config = load(flags)
+    except ConfigError as error:
+        warn(str(error))
+        return EXIT_USAGE
+    if args.demo and args.cache_dir is None:
+        import platformdirs
+
+        config = replace(config, cache_dir=Path(platformdirs.user_cache_dir(APP + "-demo")))
+    ctx = Context(args, config)
+    try:
+        return COMMANDS[args.command](ctx)
+    except Failure as error:
+        warn(str(error))
+        return error.code
+    except KeyboardInterrupt:
+        warn("interrupted")
+        return 130
+    except BrokenPipeError:
+        # `tgag latest | head`: the reader went away; that is not an error.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
+    finally:
+        ctx.close()

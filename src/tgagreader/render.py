@@ -1,0 +1,254 @@
+"""Articles as plain text and Markdown, for `tgag read`, `tgag export` and the pager-less terminal.
+
+Plain text wraps to a width, marks each link with a number in brackets and lists the numbers at
+the end, as text-mode browsers do. Only http(s) links get a number: the others are not links a
+reader can follow. Text from the site is already clean (`tgagreader.text.clean`); nothing here
+adds escape sequences unless `style` is given, and then only around text tgagreader chose.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tgagreader.models import (
+    Article,
+    Block,
+    Heading,
+    Image,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+)
+from tgagreader.text import is_openable_url
+
+Style = Callable[[str, str], str]
+"""`style(text, kind)` wraps text of a kind ("title", "heading", "meta", "link", "dim") in
+terminal attributes; the identity when output is not a terminal."""
+
+
+def plain(text: str, kind: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedLinks:
+    links: tuple[Link, ...]
+
+    def number(self, url: str) -> int | None:
+        for index, link in enumerate(self.links, start=1):
+            if link.url == url:
+                return index
+        return None
+
+
+def numbered_links(article: Article) -> NumberedLinks:
+    """The article's followable links in reading order (the numbers `1`-`9` open in the TUI)."""
+    return NumberedLinks(tuple(link for link in article.links if is_openable_url(link.url)))
+
+
+def meta_line(article: Article) -> str:
+    parts = [article.category.name or article.category.alias]
+    if article.credit:
+        parts.append(article.credit)
+    if article.published is not None:
+        parts.append(article.published.strftime("%d/%m/%Y %H:%M"))
+    if article.hits is not None:
+        parts.append(f"{article.hits:,} lượt xem".replace(",", "."))
+    return " · ".join(part for part in parts if part)
+
+
+def to_text(article: Article, width: int = 80, style: Style = plain) -> str:
+    """The whole article as wrapped plain text with numbered links listed at the end."""
+    width = max(20, width)
+    links = numbered_links(article)
+    out: list[str] = []
+    out.extend(style(line, "title") for line in textwrap.wrap(article.title, width))
+    out.extend(style(line, "meta") for line in textwrap.wrap(meta_line(article), width))
+    out.append(style(article.url, "dim"))
+    for block in article.body:
+        out.append("")
+        out.extend(_block_text(block, width, links, style))
+    if not article.complete:
+        out += [
+            "",
+            style("[This copy was cut off; it will be fetched again at the next sync.]", "dim"),
+        ]
+    if links.links:
+        out += ["", style("Links:", "heading")]
+        out.extend(f"[{n}] {link.url}" for n, link in enumerate(links.links, start=1))
+    return "\n".join(out) + "\n"
+
+
+def body_text(article: Article) -> str:
+    """The body as unwrapped plain text, paragraphs separated by blank lines (for JSON)."""
+    return "\n\n".join(_unwrapped(block) for block in article.body if _unwrapped(block))
+
+
+def _unwrapped(block: Block) -> str:
+    if isinstance(block, Image):
+        return block.caption or ""
+    if isinstance(block, ListBlock):
+        return "\n".join(_bullet(block, i) + item for i, item in enumerate(block.items, start=1))
+    return block.text
+
+
+def _bullet(block: ListBlock, index: int) -> str:
+    return f"{index}. " if block.ordered else "• "
+
+
+def _mark_links(text: str, links: tuple[Link, ...], numbers: NumberedLinks, style: Style) -> str:
+    """Put `[n]` after the first occurrence of each link's text."""
+    for link in links:
+        number = numbers.number(link.url)
+        if number is None or not link.text:
+            continue
+        position = text.find(link.text)
+        if position < 0:
+            continue
+        end = position + len(link.text)
+        text = text[:end] + style(f"[{number}]", "link") + text[end:]
+    return text
+
+
+def _block_text(block: Block, width: int, links: NumberedLinks, style: Style) -> list[str]:
+    if isinstance(block, Image):
+        caption = block.caption or block.alt or "Ảnh"
+        lines = [*textwrap.wrap(f"[Ảnh: {caption}]", width), block.src]
+        return [style(line, "dim") for line in lines]
+    if isinstance(block, Heading):
+        return [style(line, "heading") for line in textwrap.wrap(block.text, width)]
+    if isinstance(block, ListBlock):
+        lines: list[str] = []
+        for index, item in enumerate(block.items, start=1):
+            bullet = _bullet(block, index)
+            lines += textwrap.wrap(
+                _mark_links(item, block.links, links, style),
+                width,
+                initial_indent="  " + bullet,
+                subsequent_indent="  " + " " * len(bullet),
+            )
+        return lines
+    if isinstance(block, Quote):
+        text = _mark_links(block.text, block.links, links, style)
+        return [
+            "  │ " + line
+            for paragraph in text.split("\n")
+            for line in (textwrap.wrap(paragraph, width - 4) or [""])
+        ]
+    if isinstance(block, Table):
+        return _table_text(block, width)
+    assert isinstance(block, Paragraph)
+    text = _mark_links(block.text, block.links, links, style)
+    return [line for part in text.split("\n") for line in (textwrap.wrap(part, width) or [""])]
+
+
+def _table_text(table: Table, width: int) -> list[str]:
+    columns = max(len(row) for row in table.rows)
+    rows = [list(row) + [""] * (columns - len(row)) for row in table.rows]
+    natural = [max(display_width(row[c]) for row in rows) for c in range(columns)]
+    available = max(columns * 4, width - 3 * columns - 1)
+    widths = _fit(natural, available)
+    border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    lines = [border]
+    for index, row in enumerate(rows):
+        wrapped = [textwrap.wrap(cell, w) or [""] for cell, w in zip(row, widths, strict=True)]
+        for line in range(max(len(cell) for cell in wrapped)):
+            parts = [
+                pad(cell[line] if line < len(cell) else "", w)
+                for cell, w in zip(wrapped, widths, strict=True)
+            ]
+            lines.append("| " + " | ".join(parts) + " |")
+        if index == 0 and table.header:
+            lines.append(border.replace("-", "="))
+    lines.append(border)
+    if table.caption:
+        lines.insert(0, table.caption)
+    return lines
+
+
+def _fit(natural: list[int], available: int) -> list[int]:
+    """Column widths that fit `available`, shrinking the widest columns first."""
+    widths = [max(1, w) for w in natural]
+    while sum(widths) > available and max(widths) > 4:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    return widths
+
+
+def display_width(text: str) -> int:
+    """Terminal cells `text` takes (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def to_markdown(article: Article) -> str:
+    """The article as Markdown (for `read --format md` and `export`)."""
+    out = [
+        f"# {_escape(article.title)}",
+        "",
+        f"*{_escape(meta_line(article))}*",
+        "",
+        f"<{article.url}>",
+    ]
+    for block in article.body:
+        out.append("")
+        out.append(_block_markdown(block))
+    return "\n".join(out).rstrip() + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def _escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _linked(text: str, links: tuple[Link, ...]) -> str:
+    escaped = _escape(text)
+    for link in links:
+        if not is_openable_url(link.url):
+            continue
+        needle = _escape(link.text)
+        position = escaped.find(needle)
+        if position >= 0:
+            target = link.url.replace(")", "%29").replace(" ", "%20")
+            escaped = (
+                escaped[:position] + f"[{needle}]({target})" + escaped[position + len(needle) :]
+            )
+    return escaped
+
+
+def _block_markdown(block: Block) -> str:
+    if isinstance(block, Image):
+        caption = _escape(block.caption or block.alt or "")
+        image = f"![{caption}]({block.src.replace(')', '%29')})"
+        return image + (f"\n*{caption}*" if block.caption else "")
+    if isinstance(block, Heading):
+        return "#" * max(2, min(block.level, 6)) + " " + _linked(block.text, block.links)
+    if isinstance(block, ListBlock):
+        return "\n".join(
+            (f"{i}. " if block.ordered else "- ") + _linked(item, block.links)
+            for i, item in enumerate(block.items, start=1)
+        )
+    if isinstance(block, Quote):
+        return "\n".join("> " + _linked(line, block.links) for line in block.text.split("\n"))
+    if isinstance(block, Table):
+        rows = [[_escape(cell) for cell in row] for row in block.rows]
+        columns = max(len(row) for row in rows)
+        rows = [row + [""] * (columns - len(row)) for row in rows]
+        header = rows[0] if block.header else [""] * columns
+        body = rows[1:] if block.header else rows
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * columns]
+        lines += ["| " + " | ".join(row) + " |" for row in body]
+        return "\n".join(lines)
+    assert isinstance(block, Paragraph)
+    return "  \n".join(_linked(line, block.links) for line in block.text.split("\n"))

@@ -1,0 +1,748 @@
+"""The offline cache: everything sync fetched and everything the reader did, on disk.
+
+Two SQLite files in one directory (mode 0700):
+
+* `cache.db`: a diskcache store of JSON values (articles, listings, the front page; no pickle)
+  plus tables tgagreader keeps in the same file: an index of articles (what lists, `latest` and
+  unread counts read without decoding a single article), page validators and fetch times,
+  statistics history and parse failures. An article's value and its index row are written in
+  one transaction, so a sync killed at any point leaves them consistent.
+* `state.db`: what the reader did (read marks, bookmarks, reading positions, which articles
+  `latest --new` has announced). It is kept apart because it cannot be fetched again: clearing
+  or rebuilding the cache leaves it alone.
+
+Values carry a schema version; an entry from a newer tgagreader is ignored, never fatal.
+Eviction is least-recently-read and never touches a bookmarked article.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+import diskcache
+
+from tgagreader.codec import (
+    article_from_dict,
+    article_to_dict,
+    category_from_dict,
+    category_to_dict,
+    iso,
+    listing_from_dict,
+    listing_to_dict,
+    stats_from_dict,
+    stats_to_dict,
+    summary_of,
+)
+from tgagreader.models import Article, ArticleSummary, Category, Listing, SiteStats
+from tgagreader.site.dates import to_site_time
+
+SCHEMA = 1
+DEFAULT_SIZE_LIMIT = 256 * 1024 * 1024
+
+_INDEX_SCHEMA = """
+CREATE TABLE IF NOT EXISTS tgag_article (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    url TEXT NOT NULL,
+    category_key TEXT NOT NULL,
+    category_id INTEGER,
+    category_alias TEXT NOT NULL,
+    category_name TEXT NOT NULL,
+    published TEXT,
+    modified TEXT,
+    hits INTEGER,
+    author TEXT,
+    summary TEXT NOT NULL,
+    image TEXT,
+    complete INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    fetched_at REAL NOT NULL,
+    last_read REAL
+);
+CREATE INDEX IF NOT EXISTS tgag_article_newest ON tgag_article (published DESC, id DESC);
+CREATE INDEX IF NOT EXISTS tgag_article_category ON tgag_article (category_key, published DESC);
+CREATE TABLE IF NOT EXISTS tgag_page (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    status INTEGER,
+    fetched_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tgag_stats (fetched_at REAL PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tgag_failure (
+    url TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    at REAL NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS tgag_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_STATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS tgag_state (
+    id INTEGER PRIMARY KEY,
+    read_at REAL,
+    bookmarked_at REAL,
+    position INTEGER NOT NULL DEFAULT 0,
+    announced_at REAL
+);
+"""
+_WITH_STATE = "LEFT JOIN state.tgag_state s ON s.id = a.id"
+_ENTRY_COLUMNS = (
+    "a.id, a.title, a.url, a.category_id, a.category_alias, a.category_name, a.published,"
+    " a.modified, a.hits, a.author, a.summary, a.image, a.complete, a.fetched_at,"
+    " s.read_at, s.bookmarked_at"
+)
+
+
+class StoreError(Exception):
+    """The cache cannot be used; the message says why and what to do, in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article as a list shows it, with what the reader did with it."""
+
+    summary: ArticleSummary
+    read: bool
+    bookmarked: bool
+    complete: bool
+    fetched_at: float
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What the last fetch of a URL left behind: HTTP validators and when it happened."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    status: int | None
+    fetched_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    url: str
+    reason: str
+    at: float
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    path: Path
+    size_bytes: int
+    size_limit: int
+    articles: int
+    incomplete: int
+    listings: int
+    bookmarks: int
+    read: int
+    failures: int
+    stats_snapshots: int
+    last_sync: float | None
+
+
+class Store:
+    """The cache directory, opened. Safe to use from several processes at once (SQLite WAL):
+    readers never wait for a sync, and a sync's writes are short transactions."""
+
+    def __init__(
+        self,
+        directory: Path | str,
+        *,
+        size_limit: int = DEFAULT_SIZE_LIMIT,
+        timeout: float = 10.0,
+    ) -> None:
+        self.path = Path(directory).expanduser()
+        self.size_limit = size_limit
+        _make_private_directory(self.path)
+        try:
+            self._cache = diskcache.Cache(
+                str(self.path),
+                timeout=timeout,
+                disk=diskcache.JSONDisk,
+                eviction_policy="none",  # tgagreader evicts itself: it knows what is bookmarked
+                size_limit=2**62,
+                disk_compress_level=1,
+            )
+            self._state_path = self.path / "state.db"
+            self._attached: set[int] = set()
+            self._prepare()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(_explain(error, self.path)) from error
+        except OSError as error:
+            raise StoreError(
+                f"cannot open the cache at {self.path}: {error.strerror or error}"
+            ) from error
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        # diskcache keeps one connection per thread; tgagreader's own tables live in the same
+        # SQLite file so that a value and its index row commit together.
+        connection: sqlite3.Connection = self._cache._con
+        if id(connection) not in self._attached:
+            connection.execute("ATTACH DATABASE ? AS state", (str(self._state_path),))
+            self._attached.add(id(connection))
+        return connection
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            with self._cache.transact():
+                yield self._db
+        except diskcache.Timeout as error:
+            raise StoreError(
+                f"the cache at {self.path} is busy (locked by another process)"
+            ) from error
+
+    def _prepare(self) -> None:
+        db = self._db
+        version = self._meta("schema")
+        if version is not None and version != str(SCHEMA):
+            # An index from another tgagreader version: drop it and rebuild from the values.
+            for table in ("tgag_article", "tgag_page", "tgag_failure"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.executescript(_INDEX_SCHEMA)
+        db.executescript(_STATE_SCHEMA.replace("tgag_state", "state.tgag_state"))
+        if version != str(SCHEMA):
+            self._set_meta("schema", str(SCHEMA))
+            self.rebuild_index()
+
+    def _meta(self, key: str) -> str | None:
+        try:
+            row = self._db.execute("SELECT value FROM tgag_meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS tgag_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+        )
+        self._db.execute("INSERT OR REPLACE INTO tgag_meta VALUES (?, ?)", (key, value))
+
+    def _get(self, key: str) -> dict | None:
+        """A value of this schema version, or None (missing, unreadable or from the future)."""
+        try:
+            value = self._cache.get(key)
+        except (ValueError, OSError, sqlite3.DatabaseError, UnicodeDecodeError):
+            return None
+        if not isinstance(value, dict) or value.get("v") != SCHEMA:
+            return None
+        return value
+
+    def close(self) -> None:
+        self._cache.close()
+        self._attached.clear()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def put_article(self, article: Article, *, fetched_at: float | None = None) -> str:
+        """Store an article. Returns "new", "updated", "unchanged" or "kept" (an incomplete copy
+        never replaces a complete one)."""
+        fetched_at = time.time() if fetched_at is None else fetched_at
+        data = article_to_dict(article)
+        digest = _digest(data)
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT digest, complete FROM tgag_article WHERE id = ?", (article.id,)
+            ).fetchone()
+            if row is not None and row[1] and not article.complete:
+                return "kept"
+            if row is not None and row[0] == digest:
+                db.execute(
+                    "UPDATE tgag_article SET fetched_at = ?, hits = ? WHERE id = ?",
+                    (fetched_at, article.hits, article.id),
+                )
+                return "unchanged"
+            self._cache.set(
+                f"article:{article.id}", {"v": SCHEMA, "fetched_at": fetched_at, "article": data}
+            )
+            self._index(db, article, digest, len(json.dumps(data, ensure_ascii=False)), fetched_at)
+            return "new" if row is None else "updated"
+
+    def _index(
+        self, db: sqlite3.Connection, article: Article, digest: str, size: int, fetched_at: float
+    ) -> None:
+        summary = summary_of(article)
+        db.execute(
+            "INSERT INTO tgag_article (id, title, url, category_key, category_id, category_alias,"
+            " category_name, published, modified, hits, author, summary, image, complete, digest,"
+            " size, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url,"
+            " category_key = excluded.category_key, category_id = excluded.category_id,"
+            " category_alias = excluded.category_alias, category_name = excluded.category_name,"
+            " published = excluded.published, modified = excluded.modified, hits = excluded.hits,"
+            " author = excluded.author, summary = excluded.summary, image = excluded.image,"
+            " complete = excluded.complete, digest = excluded.digest, size = excluded.size,"
+            " fetched_at = excluded.fetched_at",
+            (
+                article.id,
+                article.title,
+                article.url,
+                article.category.key,
+                article.category.id,
+                article.category.alias,
+                article.category.name,
+                iso(article.published),
+                iso(article.modified),
+                article.hits,
+                summary.author,
+                article.summary,
+                summary.image,
+                int(article.complete),
+                digest,
+                size,
+                fetched_at,
+            ),
+        )
+
+    def get_article(self, article_id: int, *, touch: bool = True) -> Article | None:
+        """The cached article, or None. `touch` records the read for eviction."""
+        value = self._get(f"article:{article_id}")
+        if value is None:
+            return None
+        try:
+            article = article_from_dict(value["article"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        row = self._db.execute(
+            "SELECT hits FROM tgag_article WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None and row[0] is not None and row[0] != article.hits:
+            article = replace(article, hits=row[0])  # listings refresh the count more often
+        if touch:
+            with contextlib.suppress(sqlite3.OperationalError):
+                self._db.execute(
+                    "UPDATE tgag_article SET last_read = ? WHERE id = ?", (time.time(), article_id)
+                )
+        return article
+
+    def article_status(self, article_id: int) -> tuple[bool, str | None] | None:
+        """(complete, modified ISO date) of a cached article, or None when it is not cached."""
+        row = self._db.execute(
+            "SELECT complete, modified FROM tgag_article WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (bool(row[0]), row[1]) if row else None
+
+    def cached_ids(self) -> set[int]:
+        return {row[0] for row in self._db.execute("SELECT id FROM tgag_article")}
+
+    def update_hits(self, hits: dict[int, int]) -> None:
+        """Refresh view counts that a listing showed, without refetching the articles."""
+        if not hits:
+            return
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE tgag_article SET hits = ? WHERE id = ?", [(h, i) for i, h in hits.items()]
+            )
+
+    def entries(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        categories: Iterable[str] | None = None,
+        since: datetime | None = None,
+        unread_only: bool = False,
+        bookmarked_only: bool = False,
+        ids: Iterable[int] | None = None,
+    ) -> list[Entry]:
+        """Cached articles, newest first, filtered."""
+        where: list[str] = []
+        params: list[object] = []
+        if categories is not None:
+            keys = list(categories)
+            marks = ",".join("?" * len(keys)) or "NULL"
+            where.append(f"(a.category_key IN ({marks}) OR a.category_alias IN ({marks}))")
+            params.extend(keys + keys)
+        if since is not None:
+            where.append("a.published >= ?")
+            params.append(iso(since))
+        if unread_only:
+            where.append("s.read_at IS NULL")
+        if bookmarked_only:
+            where.append("s.bookmarked_at IS NOT NULL")
+        if ids is not None:
+            wanted = list(ids)
+            where.append(f"a.id IN ({','.join('?' * len(wanted)) or 'NULL'})")
+            params.extend(wanted)
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM tgag_article a {_WITH_STATE}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
+        return [_entry(row) for row in self._db.execute(sql, params)]
+
+    def count(self, *, categories: Iterable[str] | None = None, unread_only: bool = False) -> int:
+        return len(self.entries(categories=categories, unread_only=unread_only))
+
+    def category_counts(self) -> dict[str, tuple[int, int]]:
+        """(articles, unread) by category key and by alias."""
+        counts: dict[str, tuple[int, int]] = {}
+        rows = self._db.execute(
+            "SELECT a.category_key, a.category_alias, COUNT(*), SUM(s.read_at IS NULL)"
+            " FROM tgag_article a LEFT JOIN state.tgag_state s ON s.id = a.id"
+            " GROUP BY a.category_key, a.category_alias"
+        )
+        for key, alias, total, unread in rows:
+            for name in {key, alias}:
+                old = counts.get(name, (0, 0))
+                counts[name] = (old[0] + total, old[1] + (unread or 0))
+        return counts
+
+    def rebuild_index(self) -> int:
+        """Rebuild the article index from the stored values (after a schema change or damage)."""
+        count = 0
+        keys = [
+            key
+            for key in self._cache.iterkeys()
+            if isinstance(key, str) and key.startswith("article:")
+        ]
+        for key in keys:
+            value = self._get(key)
+            if value is None:
+                continue
+            try:
+                article = article_from_dict(value["article"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            data = value["article"]
+            with self._transaction() as db:
+                self._index(
+                    db,
+                    article,
+                    _digest(data),
+                    len(json.dumps(data)),
+                    float(value.get("fetched_at") or 0),
+                )
+            count += 1
+        return count
+
+    # -- listings and the front page -----------------------------------------------------------
+
+    def put_listing(
+        self, key: str, page: int, listing: Listing, *, fetched_at: float | None = None
+    ) -> None:
+        value = {
+            "v": SCHEMA,
+            "fetched_at": fetched_at or time.time(),
+            "listing": listing_to_dict(listing),
+        }
+        self._cache.set(f"listing:{key}:{page}", value)
+
+    def get_listing(self, key: str, page: int) -> tuple[Listing, float] | None:
+        value = self._get(f"listing:{key}:{page}")
+        if value is None:
+            return None
+        try:
+            return listing_from_dict(value["listing"]), float(value["fetched_at"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put_site(
+        self,
+        site: str,
+        name: str | None,
+        menu: Iterable[Category],
+        *,
+        fetched_at: float | None = None,
+    ) -> None:
+        self._cache.set(
+            "site",
+            {
+                "v": SCHEMA,
+                "site": site,
+                "name": name,
+                "menu": [category_to_dict(category) for category in menu],
+                "fetched_at": fetched_at or time.time(),
+            },
+        )
+
+    def site(self) -> tuple[str | None, str | None, list[Category], float | None]:
+        """(site URL, site name, category menu, when fetched) from the last sync."""
+        value = self._get("site")
+        if value is None:
+            return None, None, [], None
+        try:
+            menu = [category_from_dict(item) for item in value.get("menu") or ()]
+        except (KeyError, TypeError, ValueError):
+            menu = []
+        return value.get("site"), value.get("name"), menu, value.get("fetched_at")
+
+    # -- pages (validators, fetch times) and failures ------------------------------------------
+
+    def page_info(self, url: str) -> PageInfo | None:
+        row = self._db.execute(
+            "SELECT url, etag, last_modified, status, fetched_at FROM tgag_page WHERE url = ?",
+            (url,),
+        ).fetchone()
+        return PageInfo(*row) if row else None
+
+    def put_page_info(
+        self,
+        url: str,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        status: int,
+        fetched_at: float | None = None,
+    ) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO tgag_page VALUES (?, ?, ?, ?, ?)",
+            (url, etag, last_modified, status, fetched_at or time.time()),
+        )
+
+    def record_failure(self, url: str, reason: str) -> None:
+        self._db.execute(
+            "INSERT INTO tgag_failure (url, reason, at) VALUES (?, ?, ?) ON CONFLICT(url) DO UPDATE"
+            " SET reason = excluded.reason, at = excluded.at, count = count + 1",
+            (url, reason, time.time()),
+        )
+
+    def clear_failure(self, url: str) -> None:
+        self._db.execute("DELETE FROM tgag_failure WHERE url = ?", (url,))
+
+    def failures(self) -> list[Failure]:
+        rows = self._db.execute("SELECT url, reason, at, count FROM tgag_failure ORDER BY at DESC")
+        return [Failure(*row) for row in rows]
+
+    # -- sync bookkeeping ----------------------------------------------------------------------
+
+    def mark_synced(self, when: float | None = None) -> None:
+        self._set_meta("last_sync", repr(when or time.time()))
+
+    def last_sync(self) -> float | None:
+        value = self._meta("last_sync")
+        return float(value) if value else None
+
+    def add_stats(self, stats: SiteStats, *, fetched_at: float | None = None) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO tgag_stats VALUES (?, ?)",
+            (fetched_at or time.time(), json.dumps(stats_to_dict(stats), ensure_ascii=False)),
+        )
+
+    def stats_history(self, limit: int | None = None) -> list[tuple[float, SiteStats]]:
+        """Statistics snapshots, oldest first (the last `limit` ones)."""
+        sql = "SELECT fetched_at, data FROM tgag_stats ORDER BY fetched_at DESC"
+        rows = self._db.execute(
+            sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()
+        ).fetchall()
+        history = []
+        for fetched_at, data in reversed(rows):
+            try:
+                history.append((fetched_at, stats_from_dict(json.loads(data))))
+            except (ValueError, TypeError):
+                continue
+        return history
+
+    # -- what the reader did -------------------------------------------------------------------
+
+    def _state(self, article_id: int, column: str, value: object) -> None:
+        self._db.execute(
+            f"INSERT INTO state.tgag_state (id, {column}) VALUES (?, ?)"
+            f" ON CONFLICT(id) DO UPDATE SET {column} = excluded.{column}",
+            (article_id, value),
+        )
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self._state(article_id, "read_at", time.time() if read else None)
+
+    def set_bookmark(self, article_id: int, bookmarked: bool = True) -> None:
+        self._state(article_id, "bookmarked_at", time.time() if bookmarked else None)
+
+    def set_position(self, article_id: int, position: int) -> None:
+        self._state(article_id, "position", max(0, int(position)))
+
+    def state(self, article_id: int) -> tuple[bool, bool, int]:
+        """(read, bookmarked, reading position) of an article."""
+        row = self._db.execute(
+            "SELECT read_at, bookmarked_at, position FROM state.tgag_state WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        return (row[0] is not None, row[1] is not None, row[2]) if row else (False, False, 0)
+
+    def bookmarked_ids(self) -> list[int]:
+        rows = self._db.execute(
+            "SELECT id FROM state.tgag_state WHERE bookmarked_at IS NOT NULL"
+            " ORDER BY bookmarked_at DESC"
+        )
+        return [row[0] for row in rows]
+
+    def unannounced(self, ids: Iterable[int]) -> list[int]:
+        """Those of `ids` that `latest --new` has not printed yet, in the given order."""
+        wanted = list(ids)
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        done = {
+            row[0]
+            for row in self._db.execute(
+                "SELECT id FROM state.tgag_state"
+                f" WHERE announced_at IS NOT NULL AND id IN ({marks})",
+                wanted,
+            )
+        }
+        return [i for i in wanted if i not in done]
+
+    def mark_announced(self, ids: Iterable[int]) -> None:
+        now = time.time()
+        with self._transaction():
+            for article_id in ids:
+                self._state(article_id, "announced_at", now)
+
+    # -- maintenance ---------------------------------------------------------------------------
+
+    def size(self) -> int:
+        """Bytes on disk: the SQLite files and diskcache's spill-over files."""
+        total = 0
+        for root, _dirs, files in os.walk(self.path):
+            for name in files:
+                with contextlib.suppress(OSError):
+                    total += os.path.getsize(os.path.join(root, name))
+        return total
+
+    def evict(self, size_limit: int | None = None) -> int:
+        """Drop least-recently-read articles, never bookmarked ones, until the stored articles
+        fit in `size_limit` bytes. Returns how many were dropped."""
+        limit = self.size_limit if size_limit is None else size_limit
+        total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM tgag_article").fetchone()[0]
+        if total <= limit:
+            return 0
+        candidates = self._db.execute(
+            "SELECT a.id, a.size FROM tgag_article a LEFT JOIN state.tgag_state s ON s.id = a.id"
+            " WHERE s.bookmarked_at IS NULL ORDER BY COALESCE(a.last_read, a.fetched_at) ASC"
+        ).fetchall()
+        dropped = 0
+        for article_id, size in candidates:
+            if total <= limit:
+                break
+            with self._transaction() as db:
+                self._cache.delete(f"article:{article_id}")
+                db.execute("DELETE FROM tgag_article WHERE id = ?", (article_id,))
+            total -= size
+            dropped += 1
+        return dropped
+
+    def clear(self, *, keep_state: bool = True) -> None:
+        """Remove everything fetched; keep read marks and bookmarks unless told otherwise."""
+        self._cache.clear()
+        for table in ("tgag_article", "tgag_page", "tgag_stats", "tgag_failure"):
+            self._db.execute(f"DELETE FROM {table}")
+        self._db.execute("DELETE FROM tgag_meta WHERE key != 'schema'")
+        if not keep_state:
+            self._db.execute("DELETE FROM state.tgag_state")
+
+    def info(self) -> CacheInfo:
+        db = self._db
+
+        def scalar(sql: str) -> int:
+            return int(db.execute(sql).fetchone()[0] or 0)
+
+        listings = sum(
+            1
+            for key in self._cache.iterkeys()
+            if isinstance(key, str) and key.startswith("listing:")
+        )
+        return CacheInfo(
+            path=self.path,
+            size_bytes=self.size(),
+            size_limit=self.size_limit,
+            articles=scalar("SELECT COUNT(*) FROM tgag_article"),
+            incomplete=scalar("SELECT COUNT(*) FROM tgag_article WHERE complete = 0"),
+            listings=listings,
+            bookmarks=scalar(
+                "SELECT COUNT(*) FROM state.tgag_state WHERE bookmarked_at IS NOT NULL"
+            ),
+            read=scalar("SELECT COUNT(*) FROM state.tgag_state WHERE read_at IS NOT NULL"),
+            failures=scalar("SELECT COUNT(*) FROM tgag_failure"),
+            stats_snapshots=scalar("SELECT COUNT(*) FROM tgag_stats"),
+            last_sync=self.last_sync(),
+        )
+
+
+def _entry(row: tuple) -> Entry:
+    (
+        article_id,
+        title,
+        url,
+        category_id,
+        alias,
+        name,
+        published,
+        modified,
+        hits,
+        author,
+        summary,
+        image,
+        complete,
+        fetched_at,
+        read_at,
+        bookmarked_at,
+    ) = row
+    return Entry(
+        summary=ArticleSummary(
+            id=article_id,
+            title=title,
+            url=url,
+            published=to_site_time(datetime.fromisoformat(published)) if published else None,
+            modified=to_site_time(datetime.fromisoformat(modified)) if modified else None,
+            hits=hits,
+            summary=summary,
+            image=image,
+            author=author,
+            category=Category(category_id, alias, name),
+        ),
+        read=read_at is not None,
+        bookmarked=bookmarked_at is not None,
+        complete=bool(complete),
+        fetched_at=fetched_at,
+    )
+
+
+def _digest(data: dict) -> str:
+    """What decides whether an article changed: everything but the view count."""
+    content = {key: value for key, value in data.items() if key != "hits"}
+    return hashlib.blake2b(json.dumps(content, sort_keys=True).encode(), digest_size=16).hexdigest()
+
+
+def _make_private_directory(path: Path) -> None:
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+        path.chmod(0o700)  # mkdir's mode is filtered by the umask
+
+
+def _explain(error: sqlite3.DatabaseError, path: Path) -> str:
+    message = str(error)
+    if "not a database" in message or "malformed" in message:
+        return f"the cache at {path} is damaged ({message}); run `tgag cache clear` to start afresh"
+    if "readonly" in message or "read-only" in message:
+        return f"the cache at {path} is read-only ({message}); use --cache-dir to pick another"
+    if "disk is full" in message or "database or disk is full" in message:
+        return f"no space left for the cache at {path}; free some space or run `tgag cache clear`"
+    return f"cannot use the cache at {path} ({message})"
