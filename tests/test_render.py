@@ -52,7 +52,8 @@ def test_text_wraps_numbers_links_and_lists_them():
     assert lines[-1] == "[1] http://dangcongsan.vn/qd290"
     assert "javascript" not in text
     assert "[bold]không đậm[/bold]" in text.replace("\n", " ")
-    assert "  1. Một" in lines and "  2. Hai" in lines
+    assert "  1. Một" in lines
+    assert "  2. Hai" in lines
     assert "  │ Dân là gốc" in lines
     assert "[Ảnh: Hội nghị sơ kết]" in lines
     assert "| STT | Huyện   |" in lines

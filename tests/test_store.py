@@ -177,7 +177,7 @@ def test_corrupted_database_is_explained(tmp_path):
     path = tmp_path / "cache"
     path.mkdir()
     (path / "cache.db").write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="damaged.*tgag cache clear"):
+    with pytest.raises(StoreError, match=r"damaged.*tgag cache clear"):
         Store(path)
 
 
