@@ -10,7 +10,7 @@ English label in front of it) rather than by where one template puts it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from selectolax.lexbor import LexborNode
@@ -74,6 +74,10 @@ NOT_TEXT_CLASSES = frozenset(
         "itemHitsTwitter",
         "content_rating",
         "content_vote",
+        "contentheading",
+        "buttonheading",
+        "createdate",
+        "modifydate",
     }
 )
 NOT_TEXT_IDS = frozenset({"article-index", "comments", "jc", "system-message-container"})
@@ -81,12 +85,14 @@ NOT_TEXT_IDS = frozenset({"article-index", "comments", "jc", "system-message-con
 _ROOT = "div.item-page, article.item-page, div.itemView, div.item_page, div.article-page"
 _BODY = "[itemprop=articleBody], div.itemFullText, div.article-content, div.entry-content"
 _FALLBACK_ROOTS = "article, div.post, div.entry, div.article, div#content, main, div#main"
-_FULLTEXT_IMAGE = ".item-image img, [class*=img-fulltext] img, .itemImage img"
+_FULLTEXT_IMAGE = (
+    ".item-image img, [class*=img-fulltext] img, .itemImage img, .full-image img, .entry-image img"
+)
 _INFO = (
     "dl.article-info dd, .article-info dd, [itemprop=datePublished], [itemprop=dateCreated],"
     " [itemprop=dateModified], [itemprop=author], [itemprop=interactionCount], .createdate,"
     " .modifydate, .createby, .created-by, .itemDateCreated, .itemAuthor, .itemHits,"
-    " .itemCategory, span.hits, .article-date, .post-date"
+    " .itemCategory, span.hits, .article-date, .post-date, .modifydate, span.small"
 )
 _PAGE_LINKS = (
     "#article-index a, .article-index a, .pagination a, .pager a, .pagenav a, a[rel=prev],"
@@ -119,6 +125,8 @@ def parse_article_page(page: Page) -> Article:
     page.check_not_error()
     root = page.tree.css_first(_ROOT)
     body = (root or page.tree).css_first(_BODY)
+    if root is None and body is None:
+        root, body = _legacy_layout(page)
     if root is None and body is None:
         root = _fallback_root(page)
         if root is None:
@@ -161,6 +169,8 @@ def parse_article_page(page: Page) -> Article:
     info = read_info(container, page.base)
     category = info.category or _category_from_breadcrumbs(page) or _category_from_url(page.url)
     where = route(page.url)
+    if category.id is None and where.category_id is not None and where.kind == "article":
+        category = replace(category, id=where.category_id)  # non-SEF URLs carry catid
     article_id = where.article_id if where.kind == "article" else None
     if article_id is None:
         article_id = _id_from_page(page) or synthetic_id(page.url)
@@ -180,7 +190,7 @@ def parse_article_page(page: Page) -> Article:
         pages=pages,
         prev_url=prev_url,
         next_url=next_url,
-        complete=not truncated,
+        complete=not truncated and not _is_teaser(container),
     )
 
 
@@ -401,11 +411,21 @@ def _title_from_head(page: Page) -> str:
     return title
 
 
-def _fallback_root(page: Page) -> LexborNode | None:
-    """For templates Joomla's class names do not describe: the element holding the most
-    paragraph text."""
+def _legacy_layout(page: Page) -> tuple[LexborNode | None, LexborNode | None]:
+    """Joomla 1.5's layout, kept by many 2.5 templates: `table.contentpaneopen` for the title
+    and for the text, the date in `td.createdate`, the author in a `span.small`."""
+    first = page.tree.css_first("table.contentpaneopen")
+    if first is None or first.parent is None:
+        return None, None
+    root = first.parent
+    body = _densest(root.css("p"))
+    return root, body
+
+
+def _densest(paragraphs: list[LexborNode]) -> LexborNode | None:
+    """The element whose own paragraphs hold the most text."""
     scores: dict[int, tuple[int, LexborNode]] = {}
-    for paragraph in page.tree.css("p"):
+    for paragraph in paragraphs:
         parent = paragraph.parent
         if parent is None:
             continue
@@ -413,9 +433,15 @@ def _fallback_root(page: Page) -> LexborNode | None:
         old = scores.get(parent.mem_id)
         scores[parent.mem_id] = ((old[0] if old else 0) + length, parent)
     if not scores:
-        return page.tree.css_first(_FALLBACK_ROOTS)
+        return None
     total, best = max(scores.values(), key=lambda pair: pair[0])
     return best if total >= 200 else None
+
+
+def _fallback_root(page: Page) -> LexborNode | None:
+    """For templates Joomla's class names do not describe: the element holding the most
+    paragraph text."""
+    return _densest(page.tree.css("p")) or page.tree.css_first(_FALLBACK_ROOTS)
 
 
 def _has_text(blocks: list[Block]) -> bool:
@@ -445,7 +471,7 @@ def _byline(blocks: list[Block], info: list[BlockInfo]) -> str | None:
 
 def _looks_like_credit(line: str, info: BlockInfo, whole_paragraph: bool) -> bool:
     words = line.split()
-    if not words or len(line) > 70 or len(words) > 9:
+    if not words or len(line) > 80 or len(words) > 14:
         return False
     if _CREDIT.match(line):
         return True
@@ -516,6 +542,16 @@ def _id_from_page(page: Page) -> int | None:
         return None
     value = node.attributes.get("value") or node.attributes.get("data-article-id") or ""
     return int(value) if value.isdigit() else None
+
+
+def _is_teaser(container: LexborNode) -> bool:
+    """A registered-only article seen as a guest: the intro and "Đăng ký để xem tiếp..."."""
+    for link in container.css("a.register, p.readmore a, a.readmore"):
+        href = (link.attributes.get("href") or "").lower()
+        text = fold(clean(link.text(deep=True) or ""))
+        if "com_users" in href or "view=login" in href or "/users/" in href or "dang ky" in text:
+            return True
+    return False
 
 
 def _strip_label(text: str) -> str:

@@ -38,6 +38,12 @@ _NEWLINES_TO_SPACES = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u202
 _ALIGN = re.compile(r"text-align\s*:\s*(right|center|justify|left)", re.IGNORECASE)
 _PIXEL = re.compile(r"(?:^|/)(?:spacer|pixel|blank|clear)\.(?:gif|png)$|printButton|emailButton")
 _CLOAK_ASSIGN = re.compile(r"(addy\w*)\s*=\s*((?:'(?:[^'\\]|\\.)*'|[^;'])*);")
+# JLIB_HTML_CLOAKING, in English and in the Vietnamese language packs.
+_CLOAK_PLACEHOLDER = re.compile(
+    r"This email address is being protected from spambots\.?\s*You need JavaScript enabled"
+    r" to view it\.?|Địa chỉ e-?mail này (?:đang )?được bảo vệ[^.]*?\.(?:\s*Bạn cần[^.]*\.)?",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
 ITALIC, BOLD = 1, 2
@@ -75,6 +81,8 @@ class BodyWalker:
             tag = child.tag
             if tag == "-text":
                 self._buffer.append((child.text_content or "", self._style))
+            elif tag == "script":
+                self._script(child)
             elif tag[0] != "-" and tag not in SKIP_TAGS and not (self.skip and self.skip(child)):
                 self._element(child, tag, depth + 1)
             child = child.next
@@ -114,7 +122,7 @@ class BodyWalker:
         elif tag == "a":
             self._anchor(node, depth)
         elif tag == "span" and (node.attributes.get("id") or "").startswith("cloak"):
-            self._cloaked_email(node)
+            pass  # the placeholder of a cloaked address: the script after it has the address
         elif tag in BLOCK_TAGS:
             self.flush()
             self._align.append(_alignment(node) or self._align[-1])
@@ -152,21 +160,14 @@ class BodyWalker:
         self.flush()
         self._add(Image(url, caption or None, alt or None), BlockInfo(align=self._align[-1]))
 
-    def _cloaked_email(self, node: LexborNode) -> None:
-        """Joomla's e-mail cloaking: the span holds a placeholder sentence and the next script
-        builds the address from quoted pieces. Show the address, not the placeholder."""
-        sibling = node.next
-        while (
-            sibling is not None
-            and sibling.tag == "-text"
-            and not (sibling.text_content or "").strip()
-        ):
-            sibling = sibling.next
-        if sibling is None or sibling.tag != "script":
-            return
-        address = decode_cloaked_email(sibling.text(deep=True) or "")
-        if address:
-            self._buffer.append((address, self._style))
+    def _script(self, node: LexborNode) -> None:
+        """Joomla's e-mail cloaking: a script assembles the address from quoted pieces (J3
+        fills a placeholder span, J2.5 `document.write`s it). Show the address itself."""
+        source = node.text(deep=True) or ""
+        if "addy" in source:
+            address = decode_cloaked_email(source)
+            if address:
+                self._buffer.append((address, self._style))
 
     # -- structures ----------------------------------------------------------------------------
 
@@ -273,6 +274,8 @@ class BodyWalker:
         styles = [style for part, style in self._buffer if style >= 0 and part.strip()]
         self._buffer.clear()
         links, self._links = self._links, []
+        if "spambots" in raw or "thư rác" in raw:
+            raw = _CLOAK_PLACEHOLDER.sub("", raw)
         text = clean_lines(raw)
         if not text:
             return

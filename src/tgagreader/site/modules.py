@@ -11,6 +11,7 @@ guests and one member online"), so it is read as a sentence: a number or number 
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
@@ -21,6 +22,11 @@ from tgagreader.site.urls import is_same_site, resolve, route
 from tgagreader.text import clean, fold, slugify
 
 _MENU_ITEM = re.compile(r"^item-?\d+$")
+# Menu items every Vietnamese government site has that lead to pages, not to categories.
+_NOT_CATEGORIES = re.compile(
+    r"^(?:trang chu|home|lien he|contact|gioi thieu|about|so do|site ?map|tim kiem|search|"
+    r"dang nhap|dang ky|login|hoi dap|gop y|thu vien (?:anh|video)|lich cong tac|rss)\b"
+)
 
 _MENUS = (
     "ul.menu, ul.nav.menu, ul.mod-menu, ul.mod-list, ul.nav, ul[class*=menu], nav ul,"
@@ -66,7 +72,8 @@ _WORD_NUMBERS = {"mot": 1, "one": 1, "a": 1, "an": 1, "khong": 0, "khong co": 0,
 
 def parse_menu_page(page: Page) -> list[Category]:
     """The category navigation: menus whose items lead to listings, nested as they nest."""
-    site = page.base
+    # Same host is enough: a page URL does not tell where a site installed in a folder begins.
+    site = urljoin(page.base, "/")
     menus: list[list[Category]] = []
     taken: set[int] = set()
     for ul in page.tree.css(_MENUS):
@@ -120,7 +127,7 @@ def _menu_item(li: LexborNode, base: str, site: str) -> Category | None:
     url = resolve(base, link.attributes.get("href")) if link.tag == "a" else None
     if url is not None and not _is_listing(url, site, li):
         return None if not children else Category(None, slugify(name), name, None, tuple(children))
-    if not name:
+    if not name or _NOT_CATEGORIES.match(fold(name)):
         return None
     if url is None:  # a heading or separator: keep it only as a parent of categories
         return Category(None, slugify(name), name, None, tuple(children)) if children else None

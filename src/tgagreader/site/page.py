@@ -148,8 +148,10 @@ class Page:
         if not self.source.strip() or self.tree.body is None:
             raise EmptyPage(self.url)
         code = _error_code(self)
-        if code == 404 or code == 410:
+        if code in (404, 410):
             raise NotFoundPage(self.url)
+        if code in (401, 403):  # Joomla 2.5 answers a guest's request for a registered article so
+            raise LoginRequired(self.url, f"the article is for registered users ({code})")
         if code is not None:
             raise ErrorPage(self.url, f"the site returned an error page ({code})")
 
