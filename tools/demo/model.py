@@ -1,5 +1,7 @@
 """Content model for the demo site builder: loads content.json and derives what Joomla would."""
 
+# ruff: noqa: E501  (literal Joomla markup reads better unwrapped)
+
 from __future__ import annotations
 
 import hashlib
@@ -84,8 +86,20 @@ class Category:
         return leading, intro, links
 
     @property
+    def listing(self) -> list[Article]:
+        """Articles shown on the category's listing pages and feeds.
+
+        The menu items use "show_subcategory_content = all", so a parent category lists the
+        articles of its descendants too (newest first).
+        """
+        items = list(self.articles)
+        for child in self.children:
+            items.extend(child.listing)
+        return sorted(items, key=lambda a: (a.created, a.id), reverse=True)
+
+    @property
     def pages(self) -> int:
-        return max(1, math.ceil(len(self.articles) / self.page_size))
+        return max(1, math.ceil(len(self.listing) / self.page_size))
 
 
 @dataclass
@@ -173,7 +187,9 @@ class Site:
     @property
     def now(self) -> datetime:
         """A deterministic "now" for the build: the newest date in the content."""
-        dates = [a.created for a in self.articles] + [a.modified for a in self.articles if a.modified]
+        dates = [a.created for a in self.articles] + [
+            a.modified for a in self.articles if a.modified
+        ]
         return max(dates) if dates else datetime(2014, 1, 1, tzinfo=TZ)
 
     def find_category(self, title: str) -> Category | None:
@@ -376,19 +392,29 @@ def whosonline(key: str) -> str:
 # ---------------------------------------------------------------- content plugins
 
 _EMAIL = r"([\w\.\-\+]+\@(?:[a-z0-9\.\-]+\.)+(?:[a-zA-Z0-9\-]{2,10}))"
-_MAILTO_LINK = re.compile(r'<a ([^>]*)href\s*=\s*"mailto:' + _EMAIL + r'"([^>]*)>' + _EMAIL + "</a>", re.I)
+_MAILTO_LINK = re.compile(
+    r'<a ([^>]*)href\s*=\s*"mailto:' + _EMAIL + r'"([^>]*)>' + _EMAIL + "</a>", re.I
+)
 _MAILTO_TEXT = re.compile(r'<a ([^>]*)href\s*=\s*"mailto:' + _EMAIL + r'"([^>]*)>([^<]*)</a>', re.I)
 _PLAIN_EMAIL = re.compile(_EMAIL + r"([^a-z0-9]|$)", re.I)
 
 
 def _convert_encoding(text: str) -> str:
     text = html.unescape(text)
-    for ch, ent in (("a", "&#97;"), ("e", "&#101;"), ("i", "&#105;"), ("o", "&#111;"), ("u", "&#117;")):
+    for ch, ent in (
+        ("a", "&#97;"),
+        ("e", "&#101;"),
+        ("i", "&#105;"),
+        ("o", "&#111;"),
+        ("u", "&#117;"),
+    ):
         text = text.replace(ch, ent)
     return text
 
 
-def cloak(mail: str, seed: str, *, generation: str, text: str = "", text_is_email: bool = True) -> str:
+def cloak(
+    mail: str, seed: str, *, generation: str, text: str = "", text_is_email: bool = True
+) -> str:
     """JHtml::_('email.cloak', ...) of Joomla 2.5 (``j25``) or 3.10 (``j3``)."""
     m = _convert_encoding(mail)
     user, _, domain = m.partition("@")
@@ -448,7 +474,9 @@ def cloak(mail: str, seed: str, *, generation: str, text: str = "", text_is_emai
         f"\n\t\t\t\t{tmp}"
         "\n\t\t"
     )
-    return f'<span id="cloak{rand}">{label}</span><script type=\'text/javascript\'>{script}</script>'
+    return (
+        f"<span id=\"cloak{rand}\">{label}</span><script type='text/javascript'>{script}</script>"
+    )
 
 
 def email_cloak(text: str, seed: str, generation: str) -> str:
@@ -466,7 +494,11 @@ def email_cloak(text: str, seed: str, generation: str) -> str:
         nonlocal counter
         counter += 1
         return cloak(
-            m.group(2), f"{seed}:{counter}", generation=generation, text=m.group(4), text_is_email=False
+            m.group(2),
+            f"{seed}:{counter}",
+            generation=generation,
+            text=m.group(4),
+            text_is_email=False,
         )
 
     def sub_plain(m: re.Match[str]) -> str:
@@ -493,7 +525,7 @@ _ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
 def pagebreak_parts(text: str) -> tuple[list[str], list[str]]:
     """Split an article text at its page breaks: (page texts, titles of pages 2..n)."""
     matches = list(PAGEBREAK.finditer(text))
-    pages = PAGEBREAK.split(text)[:: 3] if matches else [text]
+    pages = PAGEBREAK.split(text)[::3] if matches else [text]
     titles = []
     for i, m in enumerate(matches, start=2):
         attrs = dict(_ATTR.findall(m.group(0)))

@@ -9,8 +9,10 @@ To reproduce it, the layouts under ``templates/`` are transcriptions of the PHP 
 * ``{% if expr %}`` / ``{% elif expr %}`` / ``{% else %}`` / ``{% endif %}``,
   ``{% for target in expr %}`` / ``{% endfor %}``, ``{% set name = expr %}``,
 * ``{# comment #}`` outputs nothing,
+* ``{{= expr }}`` echoes like ``{{ }}`` but keeps the following newline (for the places where
+  a Joomla template has a ``<jdoc:include />`` tag, which is not PHP),
 
-and every tag that is directly followed by a newline swallows that newline, exactly like PHP.
+and every other tag that is directly followed by a newline swallows that newline, exactly like PHP.
 Expressions are evaluated with the render context as local names and the helper functions
 given to :class:`Env` as globals.  Build-time tool only; nothing here is used at runtime.
 """
@@ -45,7 +47,7 @@ class _Text(_Node):
 class _Expr(_Node):
     def __init__(self, src: str, where: str) -> None:
         self.src = src
-        self.code = compile(src, where, "eval")
+        self.code = compile(f"(\n{src}\n)", where, "eval")
 
     def render(self, scope, out, env) -> None:
         value = eval(self.code, env.globals, scope)
@@ -93,14 +95,18 @@ def _parse(source: str, where: str) -> list[_Node]:
     root: list[_Node] = []
     stack: list[tuple[str, Any, list[_Node]]] = []
     body = root
+    keep_newline = False
     for i, part in enumerate(parts):
         if i % 2 == 0:
-            if i > 0 and part.startswith("\n"):
+            if i > 0 and part.startswith("\n") and not keep_newline:
                 part = part[1:]  # PHP: the newline right after "?>" is not output
             if part:
                 body.append(_Text(part))
             continue
         kind, inner = part[:2], part[2:-2].strip()
+        keep_newline = kind == "{{" and inner.startswith("=")
+        if keep_newline:
+            inner = inner[1:].strip()
         if kind == "{#":
             continue
         if kind == "{{":

@@ -1,0 +1,1 @@
+/* demo placeholder for a Joomla script */

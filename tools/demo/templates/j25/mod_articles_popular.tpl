@@ -1,0 +1,8 @@
+<ul class="mostread{{ sfx }}">
+{% for item in items %}
+	<li>
+		<a href="{{ item.link }}">
+			{{ item.title }}</a>
+	</li>
+{% endfor %}
+</ul>

@@ -1,0 +1,4 @@
+<div id="system-message-container">
+	{% if False %}
+	{% endif %}
+</div>

@@ -1,0 +1,9 @@
+
+{% if True %}
+	{# guest #}
+	{# member #}
+	<p>{{ text }}</p>
+{% endif %}
+
+{% if False %}
+{% endif %}
