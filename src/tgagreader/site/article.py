@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 from tgagreader.models import Article, Block, Category, Image, Paragraph
 from tgagreader.site.blocks import BlockInfo, BodyWalker, inline_text
 from tgagreader.site.dates import parse_date
-from tgagreader.site.page import Page, TruncatedPage
+from tgagreader.site.page import Page, TruncatedPage, UnexpectedPage
 from tgagreader.site.urls import (
     canonical_article_url,
     category_of,
@@ -84,6 +84,7 @@ NOT_TEXT_IDS = frozenset({"article-index", "comments", "jc", "system-message-con
 
 _ROOT = "div.item-page, article.item-page, div.itemView, div.item_page, div.article-page"
 _BODY = "[itemprop=articleBody], div.itemFullText, div.article-content, div.entry-content"
+_LISTINGS = "div.blog, div.blog-featured, div.category-list, div.itemListView"
 _FALLBACK_ROOTS = "article, div.post, div.entry, div.article, div#content, main, div#main"
 _FULLTEXT_IMAGE = (
     ".item-image img, [class*=img-fulltext] img, .itemImage img, .full-image img, .entry-image img"
@@ -127,6 +128,8 @@ def parse_article_page(page: Page) -> Article:
     body = (root or page.tree).css_first(_BODY)
     if root is None and body is None:
         root, body = _legacy_layout(page)
+    if root is None and body is None and page.tree.css_first(_LISTINGS) is not None:
+        raise UnexpectedPage(page.url, "this is a category listing, not an article")
     if root is None and body is None:
         root = _fallback_root(page)
         if root is None:
@@ -464,8 +467,12 @@ def _byline(blocks: list[Block], info: list[BlockInfo]) -> str | None:
             continue
         if not isinstance(block, Paragraph) or index == 0:
             return None
-        line = block.text.rsplit("\n", 1)[-1].strip()
-        return line if _looks_like_credit(line, info[index], block.text == line) else None
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        credit = info[index]
+        if 1 < len(lines) <= 3 and all(_looks_like_credit(line, credit, True) for line in lines):
+            return ", ".join(lines)  # "TS. Nguyễn Thanh Bình" / "Trường Chính trị Tôn Đức Thắng"
+        line = lines[-1] if lines else ""
+        return line if _looks_like_credit(line, info[index], len(lines) == 1) else None
     return None
 
 

@@ -125,9 +125,17 @@ class Page:
 
     @cached_property
     def site_name(self) -> str | None:
-        named = self.meta("og:site_name")
+        named = self.meta("og:site_name") or self.meta("application-name")
         if named:
             return named
+        # Protostar's brand, Beez's and most templates' logo.
+        node = self.tree.css_first(".site-title, .brand, #logo, .logo, h1.logo")
+        if node is not None:
+            text = clean(node.attributes.get("title") or node.text(deep=True) or "")
+            image = node.css_first("img[alt]")
+            text = text or (clean(image.attributes.get("alt") or "") if image is not None else "")
+            if text:
+                return text
         parts = _SITE_SUFFIX.split(self.title)
         return parts[-1] if len(parts) > 1 else None
 
