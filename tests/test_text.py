@@ -40,7 +40,8 @@ def test_clean_normalises_to_nfc():
 
 def test_clean_lines_keeps_single_breaks_and_one_blank_line():
     assert clean_lines(" a \n\n\n\n b \n c ") == "a\n\nb\nc"
-    assert strip_controls("a\r\nb") == "a\n\nb"
+    assert clean_lines("a\r\nb\rc") == "a\nb\nc"
+    assert strip_controls("a\tb\n") == "a\tb\n"
 
 
 @pytest.mark.parametrize(

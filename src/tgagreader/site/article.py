@@ -84,6 +84,11 @@ NOT_TEXT_IDS = frozenset({"article-index", "comments", "jc", "system-message-con
 
 _ROOT = "div.item-page, article.item-page, div.itemView, div.item_page, div.article-page"
 _BODY = "[itemprop=articleBody], div.itemFullText, div.article-content, div.entry-content"
+# Where templates put an article's title (one query: Lexbor compiles a selector per call).
+_TITLES = (
+    ".page-header h2, .contentheading, h2.itemTitle, h1.article-title, h2.article-title,"
+    " .article-header h1, .article-header h2, .entry-title"
+)
 _LISTINGS = "div.blog, div.blog-featured, div.category-list, div.itemListView"
 _FALLBACK_ROOTS = "article, div.post, div.entry, div.article, div#content, main, div#main"
 _FULLTEXT_IMAGE = (
@@ -97,7 +102,7 @@ _INFO = (
 )
 _PAGE_LINKS = (
     "#article-index a, .article-index a, .pagination a, .pager a, .pagenav a, a[rel=prev],"
-    " a[rel=next], .pagenavcounter ~ * a"
+    " a[rel=next]"
 )
 _LABEL = re.compile(r"^[^:：]{1,40}[:：]\s*")
 _DIGITS = re.compile(r"\d[\d.,  ]*")
@@ -123,9 +128,9 @@ class Info:
 
 
 def parse_article_page(page: Page) -> Article:
-    page.check_not_error()
     root = page.tree.css_first(_ROOT)
     body = (root or page.tree).css_first(_BODY)
+    page.check_not_error(content_found=root is not None or body is not None)
     if root is None and body is None:
         root, body = _legacy_layout(page)
     if root is None and body is None and page.tree.css_first(_LISTINGS) is not None:
@@ -218,22 +223,26 @@ def merge_pages(first: Article, others: list[Article]) -> Article:
 def read_info(container: LexborNode, base: str) -> Info:
     """The info block of an article or of a blog item."""
     info = Info()
-    for node in container.css(_INFO):
+    # Joomla's own info block first (one cheap query); the long list of other templates'
+    # markers only when the page has none.
+    nodes = container.css("dl.article-info dd")
+    if nodes:
+        for node in nodes:
+            _read_info_item(node, base, info)
+        return info
+    for node in container.css(_INFO):  # entries may nest here: read the outermost only
         if node.mem_id in info.seen:
             continue
         _read_info_item(node, base, info)
-        for inner in node.css("*"):
+        for inner in node.traverse():
             info.seen.add(inner.mem_id)
     return info
 
 
 def _read_info_item(node: LexborNode, base: str, info: Info) -> None:
     attrs = node.attributes
-    classes = set((attrs.get("class") or "").split())
-    prop = attrs.get("itemprop")
-    text = clean(node.text(deep=True) or "")
-    label = fold(text[:40])
-    role = _role(classes, prop, label)
+    text = clean(node.text(deep=True) or "")  # needed for labels and most values anyway
+    role = _role(attrs.get("class"), attrs.get("itemprop"), text)
     if role is None and node.tag == "time":
         role = "published"
     if role is None:
@@ -241,7 +250,7 @@ def _read_info_item(node: LexborNode, base: str, info: Info) -> None:
     if role == "author":
         name = node.css_first("[itemprop=name]")
         value = clean(name.text(deep=True) or "") if name is not None else _strip_label(text)
-        value = re.sub(r"^(?:viết bởi|tác giả|written by|by)\s*:?\s*", "", value, flags=re.I)
+        value = _AUTHOR_LABEL.sub("", value)
         if value and info.author is None:
             info.author = value
     elif role == "category":
@@ -256,43 +265,49 @@ def _read_info_item(node: LexborNode, base: str, info: Info) -> None:
             setattr(info, role, moment)
 
 
-def _role(classes: set[str], prop: str | None, label: str) -> str | None:
-    if prop == "author" or classes & {
-        "createdby",
-        "created-by",
-        "createby",
-        "itemAuthor",
-        "author",
-    }:
-        return "author"
-    if prop == "datePublished" or classes & {"published", "publishdate"}:
-        return "published"
-    if prop == "dateCreated" or classes & {"create", "createdate", "itemDateCreated", "created"}:
-        return "created"
-    if prop == "dateModified" or classes & {"modified", "modifydate", "itemDateModified"}:
-        return "modified"
-    if prop == "interactionCount" or classes & {"hits", "itemHits"}:
-        return "hits"
-    if classes & {"category-name", "itemCategory"}:
-        return "category"
-    if classes & {"parent-category-name"}:
-        return "parent"
-    for prefixes, role in (
-        (("viet boi", "tac gia", "written by", "nguoi viet"), "author"),
-        (("chuyen muc chinh", "danh muc cha", "parent category"), "parent"),
-        (("chuyen muc", "danh muc", "category"), "category"),
-        (("cap nhat", "last updated", "ngay sua", "modified", "chinh sua"), "modified"),
-        (("duoc dang", "ngay dang", "published", "dang ngay", "dang luc"), "published"),
-        (("duoc viet", "ngay viet", "ngay tao", "created", "viet ngay"), "created"),
-        (("luot xem", "so lan xem", "hits", "luot doc", "da xem"), "hits"),
-    ):
-        if label.startswith(prefixes):
-            return role if role != "parent" else None
-    return None
+_CLASS_ROLES = {
+    **dict.fromkeys(("createdby", "created-by", "createby", "itemAuthor", "author"), "author"),
+    **dict.fromkeys(("published", "publishdate"), "published"),
+    **dict.fromkeys(("create", "createdate", "itemDateCreated", "created"), "created"),
+    **dict.fromkeys(("modified", "modifydate", "itemDateModified"), "modified"),
+    **dict.fromkeys(("hits", "itemHits"), "hits"),
+    **dict.fromkeys(("category-name", "itemCategory"), "category"),
+    "parent-category-name": "parent",
+}
+_PROP_ROLES = {
+    "author": "author",
+    "datePublished": "published",
+    "dateCreated": "created",
+    "dateModified": "modified",
+    "interactionCount": "hits",
+}
+_LABEL_ROLES = (
+    (("viet boi", "tac gia", "written by", "nguoi viet"), "author"),
+    (("chuyen muc chinh", "danh muc cha", "parent category"), "parent"),
+    (("chuyen muc", "danh muc", "category"), "category"),
+    (("cap nhat", "last updated", "ngay sua", "modified", "chinh sua"), "modified"),
+    (("duoc dang", "ngay dang", "published", "dang ngay", "dang luc"), "published"),
+    (("duoc viet", "ngay viet", "ngay tao", "created", "viet ngay"), "created"),
+    (("luot xem", "so lan xem", "hits", "luot doc", "da xem"), "hits"),
+)
+_AUTHOR_LABEL = re.compile(r"^(?:viết bởi|tác giả|written by|by)\s*:?\s*", re.IGNORECASE)
+
+
+def _role(classes: str | None, prop: str | None, text: str) -> str | None:
+    """What an info-block entry says: by its microdata, its Joomla class, or its label."""
+    role = _PROP_ROLES.get(prop) if prop else None
+    if role is None and classes:
+        role = next((_CLASS_ROLES[c] for c in classes.split() if c in _CLASS_ROLES), None)
+    if role is None:
+        label = fold(text[:40])
+        role = next((r for prefixes, r in _LABEL_ROLES if label.startswith(prefixes)), None)
+    return None if role == "parent" else role
 
 
 def _date(node: LexborNode, text: str) -> datetime | None:
-    time = node if node.tag == "time" else node.css_first("time[datetime]")
+    time = (
+        node if node.tag == "time" else next((n for n in node.traverse() if n.tag == "time"), None)
+    )
     if time is not None:
         moment = parse_date(time.attributes.get("datetime"))
         if moment is not None:
@@ -366,20 +381,9 @@ def _title_node(container: LexborNode, body: LexborNode | None) -> LexborNode | 
     node = container.css_first("[itemprop=headline]")
     if node is not None and (body is None or not _inside(node, body)):
         return node
-    for selector in (
-        ".page-header h2",
-        "h2.contentheading",
-        ".contentheading",
-        "h2.itemTitle",
-        "h1.article-title",
-        "h2.article-title",
-        ".article-header h1",
-        ".article-header h2",
-        ".entry-title",
-    ):
-        node = container.css_first(selector)
-        if node is not None:
-            return node
+    node = container.css_first(_TITLES)
+    if node is not None:
+        return node
     # J2.5: an optional h1 (the menu item's page heading, often the category name) and then the
     # title in an h2. Only headings before the text count.
     headings = []

@@ -34,7 +34,6 @@ _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _ITALIC = frozenset({"em", "i", "cite", "q"})
 _BOLD = frozenset({"strong", "b"})
 _MAX_DEPTH = 120  # deeper than this, a subtree is read as plain text (no recursion limit hit)
-_NEWLINES_TO_SPACES = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " "})
 _ALIGN = re.compile(r"text-align\s*:\s*(right|center|justify|left)", re.IGNORECASE)
 _PIXEL = re.compile(r"(?:^|/)(?:spacer|pixel|blank|clear)\.(?:gif|png)$|printButton|emailButton")
 _CLOAK_ASSIGN = re.compile(r"(addy\w*)\s*=\s*((?:'(?:[^'\\]|\\.)*'|[^;'])*);")
@@ -47,6 +46,12 @@ _CLOAK_PLACEHOLDER = re.compile(
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
 ITALIC, BOLD = 1, 2
+_PLAIN_CANDIDATES = frozenset({"p", "div", "center", "address", "dd", "li"})
+# Inside a paragraph read in one go there is none of these (a span with an id may be a
+# cloaked e-mail address).
+_NOT_PLAIN = BLOCK_TAGS | SKIP_TAGS | {"a", "img", "br"}
+_SKIP_DEPTH = 4
+_PLAIN_MIN = 300  # shorter paragraphs may be captions or bylines: their emphasis matters
 
 
 @dataclass(slots=True)
@@ -80,10 +85,21 @@ class BodyWalker:
         while child is not None:
             tag = child.tag
             if tag == "-text":
-                self._buffer.append((child.text_content or "", self._style))
+                text = child.text_content or ""
+                # Whitespace between blocks (the source's indentation) starts no paragraph.
+                if self._buffer or not text.isspace():
+                    self._buffer.append((text, self._style))
             elif tag == "script":
                 self._script(child)
-            elif tag[0] != "-" and tag not in SKIP_TAGS and not (self.skip and self.skip(child)):
+            # What is not text (navigation, info blocks, share buttons) is a block near the top
+            # of the container; asking about every span and strong would cost more.
+            elif (
+                tag[0] != "-"
+                and tag not in SKIP_TAGS
+                and not (
+                    self.skip and depth < _SKIP_DEPTH and tag in BLOCK_TAGS and self.skip(child)
+                )
+            ):
                 self._element(child, tag, depth + 1)
             child = child.next
         return self
@@ -126,8 +142,9 @@ class BodyWalker:
         elif tag in BLOCK_TAGS:
             self.flush()
             self._align.append(_alignment(node) or self._align[-1])
-            self.walk(node, depth)
-            self.flush()
+            if tag not in _PLAIN_CANDIDATES or not self._plain_block(node):
+                self.walk(node, depth)
+                self.flush()
             self._align.pop()
         else:
             style = self._style
@@ -137,6 +154,21 @@ class BodyWalker:
                 self._style |= BOLD
             self.walk(node, depth)
             self._style = style
+
+    def _plain_block(self, node: LexborNode) -> bool:
+        """The fast path for the bulk of an article: a paragraph of text with at most plain
+        formatting inside (no link, image, break, list, script or nested block) is read in one
+        call to Lexbor instead of element by element. Short paragraphs take the full walk: their
+        emphasis decides captions and bylines."""
+        text = node.text(deep=True) or ""
+        if len(text) < _PLAIN_MIN or not _is_plain(node):
+            return False
+        text = clean_lines(text.replace("\n", " ").replace("\r", " "))
+        if text:
+            info = BlockInfo(align=self._align[-1])
+            if not self._caption_for_previous_image(text, info):
+                self._add(Paragraph(text), info)
+        return True
 
     def _anchor(self, node: LexborNode, depth: int) -> None:
         start = len(self._buffer)
@@ -267,8 +299,9 @@ class BodyWalker:
         if not self._buffer:
             self._links.clear()
             return
+        # Line breaks in the HTML source are spaces; only <br> (style -1) breaks a line.
         raw = "".join(
-            "\n" if style < 0 else part.translate(_NEWLINES_TO_SPACES)
+            "\n" if style < 0 else part.replace("\n", " ").replace("\r", " ")
             for part, style in self._buffer
         )
         styles = [style for part, style in self._buffer if style >= 0 and part.strip()]
@@ -309,8 +342,22 @@ class BodyWalker:
         self.info.append(info)
 
 
+def _is_plain(node: LexborNode) -> bool:
+    """Whether `node` holds only text and plain formatting (checked by walking its few
+    descendants: a CSS query would cost more, Lexbor compiling the selector on every call)."""
+    descendants = node.traverse()
+    next(descendants)  # the node itself
+    for inner in descendants:
+        tag = inner.tag
+        if tag in _NOT_PLAIN or (tag == "span" and "id" in inner.attributes):
+            return False
+    return True
+
+
 def inline_text(node: LexborNode, base: str) -> tuple[str, tuple[Link, ...]]:
     """The text of an element read as one line (titles, cells, list items), with its links."""
+    if _is_plain(node):
+        return clean((node.text(deep=True) or "").replace("\n", " ")), ()
     walker = BodyWalker(base).walk(node)
     walker.flush()
     text = " ".join(block.text for block in walker.blocks if not isinstance(block, Image))

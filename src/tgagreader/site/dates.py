@@ -159,6 +159,8 @@ def _from_iso(match: re.Match[str]) -> datetime | None:
         moment = date.replace(hour=int(hour), minute=int(minute), second=int(second or 0))
     except ValueError:
         return date
+    if offset == "+07:00":
+        return moment.replace(tzinfo=SITE_TZ)
     if offset:
         if offset.upper() == "Z":
             zone = UTC

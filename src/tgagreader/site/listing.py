@@ -83,11 +83,13 @@ def parse_listing_page(page: Page) -> Listing:
         else _category(page, container)
     )
     page_number, page_count, next_url = _pagination(page, container, len(items) + len(more))
-    subcategories = tuple(
-        category_from_link(clean(a.text(deep=True) or ""), url)
-        for a in container.css(_CHILDREN)
-        if (url := resolve(page.base, a.attributes.get("href"))) and clean(a.text(deep=True) or "")
-    )
+    children: dict[str, Category] = {}  # Lexbor lists a node once per selector it matches
+    for link in container.css(_CHILDREN):
+        url = resolve(page.base, link.attributes.get("href"))
+        name = clean(link.text(deep=True) or "")
+        if url and name and url not in children:
+            children[url] = category_from_link(name, url)
+    subcategories = tuple(children.values())
     return Listing(
         category=category,
         items=tuple(items),

@@ -90,7 +90,6 @@ _LOGIN_PHRASES = (
     "please log in",
     "you must login",
 )
-_CLOSING_TAG = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
 
 
@@ -99,8 +98,18 @@ class Page:
 
     def __init__(self, html: bytes | str, url: str, content_type: str | None = None) -> None:
         self.url = url
-        self.source = decode_html(html, content_type) if isinstance(html, bytes) else html
-        self.tree = LexborHTMLParser(self.source)
+        self._raw = html
+        document: bytes | str = html
+        if isinstance(html, str):
+            self.source = html
+        else:
+            try:  # valid UTF-8 (no BOM): Lexbor reads the bytes faster than a str it must encode
+                if html.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+                    raise UnicodeDecodeError("utf-8", html, 0, 1, "byte order mark")
+                self.source = html.decode("utf-8")
+            except UnicodeDecodeError:
+                self.source = document = decode_html(html, content_type)
+        self.tree = LexborHTMLParser(document)
 
     @cached_property
     def base(self) -> str:
@@ -142,7 +151,11 @@ class Page:
     @property
     def is_truncated(self) -> bool:
         """Whether the transfer stopped before the end of the document."""
-        return _CLOSING_TAG.search(self.source, max(0, len(self.source) - 65536)) is None
+        raw = self._raw
+        tail = raw[-65536:].lower()
+        if isinstance(tail, bytes):
+            return b"</html" not in tail and b"</body" not in tail
+        return "</html" not in tail and "</body" not in tail
 
     @property
     def is_blank(self) -> bool:
@@ -151,11 +164,13 @@ class Page:
             return True
         return not (body.text(deep=True) or "").strip() and body.css_first("img") is None
 
-    def check_not_error(self) -> None:
-        """Raise if this is Joomla's error page, whatever status it was served with."""
-        if not self.source.strip() or self.tree.body is None:
+    def check_not_error(self, *, content_found: bool = False) -> None:
+        """Raise if this is Joomla's error page, whatever status it was served with. A page in
+        which the caller found its content is only checked by its title (error pages have no
+        article or listing in them; the full check walks the whole document)."""
+        if not self.source or self.source.isspace() or self.tree.body is None:
             raise EmptyPage(self.url)
-        code = _error_code(self)
+        code = _error_code(self, thorough=not content_found)
         if code in (404, 410):
             raise NotFoundPage(self.url)
         if code in (401, 403):  # Joomla 2.5 answers a guest's request for a registered article so
@@ -177,10 +192,12 @@ class Page:
         raise UnexpectedPage(self.url, f"no {what} found on the page")
 
 
-def _error_code(page: Page) -> int | None:
+def _error_code(page: Page, *, thorough: bool) -> int | None:
     match = _ERROR_TITLE.match(page.title)
     if match:
         return int(match.group(1))
+    if not thorough:
+        return None
     # J2.5 system error page, Protostar's error page (the code in a label), Beez's #errorboxheader.
     node = page.tree.css_first("#errorboxheader, #errorboxoutline, .error-code, .label-inverse")
     if node is not None:

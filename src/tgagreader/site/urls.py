@@ -1,5 +1,7 @@
 """The URL forms a Joomla 2.5/3.x site uses, recognised and built.
 
+The functions are pure and called for every link of every page, so the hot ones are memoised.
+
 Joomla addresses the same article in many ways: non-SEF query strings
 (`index.php?option=com_content&view=article&id=123:slug&catid=4&Itemid=5`), SEF paths with or
 without `index.php/` and with or without the `.html` suffix (`/index.php/tin-tuc/123-slug.html`),
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -62,6 +65,7 @@ class Route:
     showall: bool = False
 
 
+@lru_cache(maxsize=8192)
 def route(url: str) -> Route:
     """Classify a site URL. Ambiguous SEF paths (`/menu/12-alias`) are taken as articles, the
     far more common case; context (a listing's title links, a menu) settles the rest."""
@@ -147,6 +151,7 @@ def article_id(url: str) -> int | None:
     return where.article_id if where.kind == "article" else None
 
 
+@lru_cache(maxsize=8192)
 def category_of(url: str) -> tuple[int | None, str | None]:
     """(id, alias) of the category a listing URL shows, read as a category whatever the path
     looks like (a SEF alias may start with digits and pass for an article's `123-slug`)."""
@@ -171,6 +176,7 @@ def synthetic_id(url: str) -> int:
     return -(zlib.crc32(key.encode("utf-8")) & 0x7FFFFFFF) - 1
 
 
+@lru_cache(maxsize=8192)
 def canonical_url(url: str) -> str:
     """The URL without fragment and tracking or session parameters, host lower-cased."""
     parts = urlsplit(url.strip())
@@ -182,6 +188,7 @@ def canonical_url(url: str) -> str:
     )
 
 
+@lru_cache(maxsize=8192)
 def canonical_article_url(url: str) -> str:
     """One URL per article, whatever form it was found in.
 
@@ -287,6 +294,7 @@ def is_same_site(url: str, site: str) -> bool:
     return target.path.startswith(home.path) or (target.path + "/") == home.path
 
 
+@lru_cache(maxsize=8192)
 def resolve(base: str, href: str | None) -> str | None:
     """An absolute http(s) URL for `href` as found in a page, or None (javascript:, mailto:,
     data:, file: and the like are not links a reader should follow)."""
