@@ -49,3 +49,27 @@ def cache_copy(synced_cache, tmp_path) -> Path:
     target = tmp_path / "cache"
     shutil.copytree(synced_cache, target)
     return target
+
+
+@pytest.fixture
+def serve() -> Iterator:
+    """Start demo servers for one test: `serve("j3", root=copy, validators=True, port=...)`;
+    all are stopped at the end of the test."""
+    servers: list[DemoServer] = []
+
+    def start(generation: str = "j3", **options) -> DemoServer:
+        server = DemoServer(generation, **options).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """An editable copy of the j3 demo site (serve it with `serve("j3", root=site_copy)`)."""
+    from demo_tools import copy_site
+
+    return copy_site("j3", tmp_path / "site")

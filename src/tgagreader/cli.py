@@ -22,7 +22,7 @@ import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tgagreader import __version__
 
@@ -62,7 +62,10 @@ class Output:
     def __init__(self, stream: Any = None) -> None:
         self.stream = stream or sys.stdout
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-        self.color = self.tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        # no-color.org: NO_COLOR set to anything but the empty string turns colour off.
+        self.color = (
+            self.tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        )
 
     @property
     def width(self) -> int:
@@ -128,7 +131,7 @@ class Context:
             read_timeout=self.config.timeout,
             retries=self.config.retries,
         )
-        return SyncOptions(pages=self.config.pages, settings=settings, **changes)
+        return SyncOptions(**{"pages": self.config.pages, "settings": settings, **changes})
 
     def close(self) -> None:
         if self._store is not None:
@@ -159,7 +162,8 @@ def refresh(ctx: Context, *, quiet: bool = True, **changes: Any) -> SyncSummary 
     could not be reached; warns instead of failing when the cache has something to show."""
     from tgagreader.sync import SiteUnreachable, run_sync
 
-    progress = None if quiet or ctx.args.quiet else _progress_bar(ctx)
+    verbose = ctx.args.verbose and not ctx.args.quiet
+    progress = _progress_bar(ctx) if verbose or not (quiet or ctx.args.quiet) else None
     try:
         return run_sync(ctx.store, ctx.site, ctx.sync_options(**changes), progress)
     except SiteUnreachable as error:
@@ -172,6 +176,8 @@ def refresh(ctx: Context, *, quiet: bool = True, **changes: Any) -> SyncSummary 
 
 
 def _progress_bar(ctx: Context) -> Any:
+    if ctx.args.verbose:
+        return _progress_lines
     if not sys.stderr.isatty():
         return None
 
@@ -189,6 +195,14 @@ def _progress_bar(ctx: Context) -> Any:
         sys.stderr.flush()
 
     return show
+
+
+def _progress_lines(event: Any) -> None:
+    """`-v`: every step of a sync as a line on stderr."""
+    if event.kind != "start":
+        detail = f" ({event.detail})" if event.detail and event.kind != "done" else ""
+        what = event.detail if event.kind == "done" else event.url
+        sys.stderr.write(f"tgag: {event.kind}: {what}{detail}\n")
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -365,10 +379,17 @@ def load_article(ctx: Context, wanted: str) -> Article:
         return article
     if ctx.offline:
         raise Failure(f"article {number} is not cached and --offline forbids fetching it")
-    from tgagreader.sync import fetch_article
+    from tgagreader.sync import SiteUnreachable, fetch_article
 
     url = url or build_article_url(ctx.site, number)
-    article, reason = fetch_article(ctx.store, ctx.site, url, ctx.sync_options())
+    try:
+        article, reason = fetch_article(ctx.store, ctx.site, url, ctx.sync_options())
+    except SiteUnreachable as error:
+        if ctx.store.count() == 0:
+            raise Failure(unreachable_message(ctx, str(error)), EXIT_UNREACHABLE) from error
+        raise Failure(
+            f"article {number} is not cached and {ctx.site} cannot be reached ({error})"
+        ) from error
     if article is None:
         raise Failure(f"cannot fetch article {number}: {reason}")
     return article
@@ -577,8 +598,15 @@ def cmd_reader(ctx: Context) -> int:
 # -- argument parsing -------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error told in one line (argparse prints the usage block too)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tgag",
         description="A terminal reader for the TGAG news site (Ban Tuyên giáo Tỉnh ủy An Giang).",
         epilog="Run `tgag --demo` to try it on the bundled demo copy of the site.",
@@ -683,7 +711,10 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, usage errors: a code, for callers of main()
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     from tgagreader.config import APP, ConfigError, load
 
     flags: dict[str, Any] = {"site": args.site, "cache_dir": args.cache_dir}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from tgagreader.localtime import to_site_time
 from tgagreader.models import (
     Article,
     ArticleSummary,
@@ -27,7 +28,6 @@ from tgagreader.models import (
     SiteStats,
     Table,
 )
-from tgagreader.site.dates import to_site_time
 
 JSON = dict[str, Any]
 

@@ -32,6 +32,17 @@ Style = Callable[[str, str], str]
 terminal attributes; the identity when output is not a terminal."""
 
 
+def age(seconds: float) -> str:
+    """A duration as people say it: "45 s", "12 min", "3.5 h", "4 days"."""
+    if seconds < 90:
+        return f"{int(seconds)} s"
+    if seconds < 5400:
+        return f"{int(seconds // 60)} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{int(seconds // 86400)} days"
+
+
 def plain(text: str, kind: str) -> str:
     return text
 
@@ -116,6 +127,17 @@ def _mark_links(text: str, links: tuple[Link, ...], numbers: NumberedLinks, styl
     return text
 
 
+_MARKER = re.compile(r"\[\d+\]")
+
+
+def _style_markers(lines: list[str], style: Style) -> list[str]:
+    """Style the `[n]` link markers once the text is wrapped: textwrap counts the characters of
+    escape sequences, so styling before wrapping would wrap coloured text short."""
+    if style is plain:
+        return lines
+    return [_MARKER.sub(lambda match: style(match.group(), "link"), line) for line in lines]
+
+
 def _block_text(block: Block, width: int, links: NumberedLinks, style: Style) -> list[str]:
     if isinstance(block, Image):
         caption = block.caption or block.alt or "Ảnh"
@@ -128,24 +150,28 @@ def _block_text(block: Block, width: int, links: NumberedLinks, style: Style) ->
         for index, item in enumerate(block.items, start=1):
             bullet = _bullet(block, index)
             lines += textwrap.wrap(
-                _mark_links(item, block.links, links, style),
+                _mark_links(item, block.links, links, plain),
                 width,
                 initial_indent="  " + bullet,
                 subsequent_indent="  " + " " * len(bullet),
             )
-        return lines
+        return _style_markers(lines, style)
     if isinstance(block, Quote):
-        text = _mark_links(block.text, block.links, links, style)
-        return [
-            "  │ " + line
-            for paragraph in text.split("\n")
-            for line in (textwrap.wrap(paragraph, width - 4) or [""])
-        ]
+        text = _mark_links(block.text, block.links, links, plain)
+        return _style_markers(
+            [
+                "  │ " + line
+                for paragraph in text.split("\n")
+                for line in (textwrap.wrap(paragraph, width - 4) or [""])
+            ],
+            style,
+        )
     if isinstance(block, Table):
         return _table_text(block, width)
     assert isinstance(block, Paragraph)
-    text = _mark_links(block.text, block.links, links, style)
-    return [line for part in text.split("\n") for line in (textwrap.wrap(part, width) or [""])]
+    text = _mark_links(block.text, block.links, links, plain)
+    lines = [line for part in text.split("\n") for line in (textwrap.wrap(part, width) or [""])]
+    return _style_markers(lines, style)
 
 
 def _table_text(table: Table, width: int) -> list[str]:

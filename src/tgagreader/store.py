@@ -18,7 +18,6 @@ Eviction is least-recently-read and never touches a bookmarked article.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -42,8 +41,8 @@ from tgagreader.codec import (
     stats_to_dict,
     summary_of,
 )
+from tgagreader.localtime import to_site_time
 from tgagreader.models import Article, ArticleSummary, Category, Listing, SiteStats
-from tgagreader.site.dates import to_site_time
 
 SCHEMA = 1
 DEFAULT_SIZE_LIMIT = 256 * 1024 * 1024
@@ -215,6 +214,11 @@ class Store:
     def _prepare(self) -> None:
         db = self._db
         version = self._meta("schema")
+        state_ready = db.execute(
+            "SELECT 1 FROM state.sqlite_master WHERE type = 'table' AND name = 'tgag_state'"
+        ).fetchone()
+        if version == str(SCHEMA) and state_ready:
+            return  # the usual case: nothing to create, no write at start-up
         if version is not None and version != str(SCHEMA):
             # An index from another tgagreader version: drop it and rebuild from the values.
             for table in ("tgag_article", "tgag_page", "tgag_failure"):
@@ -727,6 +731,8 @@ def _entry(row: tuple) -> Entry:
 
 def _digest(data: dict) -> str:
     """What decides whether an article changed: everything but the view count."""
+    import hashlib  # only writers need it; `tgag latest` starts without
+
     content = {key: value for key, value in data.items() if key != "hits"}
     return hashlib.blake2b(json.dumps(content, sort_keys=True).encode(), digest_size=16).hexdigest()
 

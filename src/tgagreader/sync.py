@@ -5,7 +5,8 @@ listing pages, newest first, and fetches the articles that are not cached yet, w
 last time, or whose listing shows a newer modification date. Joomla rarely sends ETag or
 Last-Modified, so "unchanged" is decided from what the cache holds and what the listings say,
 and conditional requests are a bonus when the server offers them. A category's older pages are
-not walked once a page brings nothing new.
+not walked once a page brings nothing new, unless the next page was never walked or still lists
+articles that are missing or cut off (what an interrupted sync leaves behind).
 
 Every article is stored in its own transaction, so an interrupted sync (Ctrl-C, kill -9) leaves
 a consistent cache and the next sync fetches what is still missing. A failed fetch or parse is
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tgagreader.fetch import Fetcher, FetchError, FetchResult, FetchSettings
+from tgagreader.fetch import Fetcher, FetchError, FetchResult, FetchSettings, NetworkError
 from tgagreader.models import Article, ArticleSummary, Category, Listing
 from tgagreader.site import parse
 from tgagreader.site.urls import site_root
@@ -116,6 +117,7 @@ class _Run:
         self.queued: set[int] = set()
         self.tasks: list[asyncio.Task[None]] = []
         self.cached = store.cached_ids()
+        self.network_error = False
 
     def emit(self, kind: str, url: str, detail: str = "") -> None:
         if self.progress is not None:
@@ -137,6 +139,7 @@ class _Run:
             )
         except FetchError as error:
             self.done += 1
+            self.network_error = self.network_error or isinstance(error, NetworkError)
             self.fail(url, error.reason)
             return None
         self.done += 1
@@ -207,7 +210,9 @@ class _Run:
                     not self.options.all_pages
                     and page >= self.options.start_page + self.options.pages - 1
                 )
-                if last or listing.next_url is None or (not fresh and not self.options.all_pages):
+                if last or listing.next_url is None:
+                    return
+                if not (fresh or self.options.all_pages or self.older_page_needed(category, page)):
                     return
                 url = listing.next_url
             else:
@@ -216,6 +221,15 @@ class _Run:
                     return
                 url = cached[0].next_url
             page += 1
+
+    def older_page_needed(self, category: Category, page: int) -> bool:
+        """Whether the page after `page`, which brought nothing new, must still be walked: it was
+        never walked (a sync interrupted before it), or it lists articles still missing or cut
+        off (an interrupted sync, a failed fetch)."""
+        cached = self.store.get_listing(category.key, page + 1)
+        return cached is None or any(
+            item.id not in self.queued and self.needs_fetch(item) for item in cached[0].articles
+        )
 
     async def listing(self, category: Category, page: int, url: str) -> Listing | None:
         result = await self.get(url)
@@ -372,7 +386,8 @@ def fetch_article(
     store: Store, site: str, url: str, options: SyncOptions | None = None
 ) -> tuple[Article | None, str]:
     """Fetch one article (all its pages) into the cache: `tgag read` of an uncached id or URL.
-    Returns the article, or None and the reason it could not be had."""
+    Returns the article, or None and the reason it could not be had; raises `SiteUnreachable`
+    when the site could not be reached at all."""
     from tgagreader.site.urls import article_id, synthetic_id
 
     options = options or SyncOptions()
@@ -383,6 +398,8 @@ def fetch_article(
             number = article_id(url) or synthetic_id(url)
             await job.article(ArticleSummary(id=number, title="", url=url))
             if job.summary.failed:
+                if job.network_error:
+                    raise SiteUnreachable(job.summary.failed[-1][1])
                 return None, job.summary.failed[-1][1]
             return store.get_article(number), ""
 

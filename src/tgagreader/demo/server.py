@@ -312,15 +312,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.read(length)
         self._serve(head=False)
 
+    def send_response(self, code: int, message: str | None = None) -> None:
+        # Recorded before anything is sent: a client that has its answer finds it in the log.
+        self._recorded = True
+        self.server.demo._record(RequestRecord(self.command, self.path, code, dict(self.headers.items())))
+        super().send_response(code, message)
+
     def _serve(self, *, head: bool) -> None:
         demo = self.server.demo
-        status = 500
+        self._recorded = False
         try:
             resolution = demo.sitemap.resolve(self.path)
             # (room for a later per-path fault-injection hook: it would act here)
-            status = self._send_file(resolution, head=head)
+            self._send_file(resolution, head=head)
         finally:
-            demo._record(RequestRecord(self.command, self.path, status, dict(self.headers.items())))
+            if not self._recorded:  # failed before answering
+                demo._record(RequestRecord(self.command, self.path, 500, dict(self.headers.items())))
 
     def _send_file(self, resolution: Resolution, *, head: bool) -> int:
         demo = self.server.demo

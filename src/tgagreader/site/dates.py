@@ -4,18 +4,18 @@ Joomla prints dates in the site's zone: J2.5 as "Thứ ba, 05 Tháng 8 2014 08:1
 J3 as "05 Tháng 8 2014" with the full ISO time only in `<time datetime>`, lists often as
 "05-08-2014". Language packs differ ("Tháng Tám", "tháng 08 năm 2014"), and some sites were never
 translated ("Tuesday, 05 August 2014 08:15"). Viet Nam has had no daylight saving time since
-1975, so a fixed +07:00 offset is exact and needs no tz database.
+1975 (see `tgagreader.localtime`).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 
+from tgagreader.localtime import SITE_TZ, now, to_site_time
 from tgagreader.text import fold
 
-SITE_TZ = timezone(timedelta(hours=7), "+07:00")
+__all__ = ["SITE_TZ", "now", "parse_date", "to_site_time"]
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -109,17 +109,6 @@ def parse_date(text: str | None) -> datetime | None:
     return None
 
 
-def to_site_time(moment: datetime) -> datetime:
-    """Any aware datetime, or a naive one meant as the site's local time, in +07:00."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=SITE_TZ)
-    return moment.astimezone(SITE_TZ)
-
-
-def now() -> datetime:
-    return datetime.now(UTC).astimezone(SITE_TZ)
-
-
 def _month_number(month: str) -> int:
     if month.isdigit():
         return int(month)
@@ -176,6 +165,8 @@ def _from_iso(match: re.Match[str]) -> datetime | None:
 
 
 def _from_rfc822(text: str) -> datetime | None:
+    from email.utils import parsedate_to_datetime  # feeds only; email is slow to import
+
     try:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

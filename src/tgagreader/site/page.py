@@ -138,8 +138,10 @@ class Page:
         if named:
             return named
         # Protostar's brand, Beez's and most templates' logo.
-        node = self.tree.css_first(".site-title, .brand, #logo, .logo, h1.logo")
-        if node is not None:
+        for selector in (".site-title", "#logo", ".logo", ".brand"):
+            node = self.tree.css_first(selector)
+            if node is None:
+                continue
             text = clean(node.attributes.get("title") or node.text(deep=True) or "")
             image = node.css_first("img[alt]")
             text = text or (clean(image.attributes.get("alt") or "") if image is not None else "")
