@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
-import shutil
 import sys
 import time
-from dataclasses import replace
-from datetime import datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tgagreader import __version__
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from tgagreader.config import Config
     from tgagreader.models import Article, Category
     from tgagreader.store import Entry, Store
@@ -71,6 +68,8 @@ class Output:
     def width(self) -> int:
         if not self.tty:
             return 80
+        import shutil
+
         return shutil.get_terminal_size((80, 24)).columns
 
     def style(self, text: str, kind: str) -> str:
@@ -79,6 +78,12 @@ class Output:
 
     def write(self, text: str = "") -> None:
         self.stream.write(text if text.endswith("\n") else text + "\n")
+
+
+def _json(data: Any, **options: Any) -> str:
+    import json  # only the JSON formats pay for it
+
+    return json.dumps(data, **options)
 
 
 def warn(message: str) -> None:
@@ -147,16 +152,6 @@ def unreachable_message(ctx: Context, reason: str) -> str:
     )
 
 
-def age(seconds: float) -> str:
-    if seconds < 90:
-        return f"{int(seconds)} s"
-    if seconds < 5400:
-        return f"{int(seconds // 60)} min"
-    if seconds < 172800:
-        return f"{seconds / 3600:.1f} h"
-    return f"{int(seconds // 86400)} days"
-
-
 def refresh(ctx: Context, *, quiet: bool = True, **changes: Any) -> SyncSummary | None:
     """Sync now (used by `latest` when its listings are stale). Returns None when the site
     could not be reached; warns instead of failing when the cache has something to show."""
@@ -170,6 +165,8 @@ def refresh(ctx: Context, *, quiet: bool = True, **changes: Any) -> SyncSummary 
         if ctx.store.count() == 0:
             raise Failure(unreachable_message(ctx, str(error)), EXIT_UNREACHABLE) from error
         last = ctx.store.last_sync()
+        from tgagreader.render import age
+
         when = f"{age(time.time() - last)} old" if last else "of unknown age"
         warn(f"warning: cannot reach {ctx.site} ({error}); showing the cache ({when})")
         return None
@@ -241,12 +238,10 @@ def print_entries(ctx: Context, entries: list[Entry], fmt: str) -> None:
 
     out = ctx.out
     if fmt == "json":
-        out.write(
-            json.dumps([summary_json(e.summary) for e in entries], ensure_ascii=False, indent=2)
-        )
+        out.write(_json([summary_json(e.summary) for e in entries], ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for entry in entries:
-            out.write(json.dumps(summary_json(entry.summary), ensure_ascii=False))
+            out.write(_json(summary_json(entry.summary), ensure_ascii=False))
     elif fmt == "tsv":
         columns = ["id", "published", "category", "title", "url", "author", "hits", "summary"]
         out.write("\t".join(columns))
@@ -297,6 +292,8 @@ def _cut(text: str, width: int) -> str:
 
 def parse_since(value: str) -> datetime:
     """An ISO date (`2014-08-01`, `2014-08-01T08:00`) or a duration back from now (`3d`, `12h`)."""
+    from datetime import timedelta
+
     from tgagreader.config import parse_duration
     from tgagreader.site.dates import now, parse_date
 
@@ -351,9 +348,7 @@ def cmd_read(ctx: Context) -> int:
     fmt = ctx.args.format
     if fmt == "json":
         ctx.out.write(
-            json.dumps(
-                article_json(article, render.body_text(article)), ensure_ascii=False, indent=2
-            )
+            _json(article_json(article, render.body_text(article)), ensure_ascii=False, indent=2)
         )
     elif fmt == "md":
         ctx.out.write(render.to_markdown(article))
@@ -417,7 +412,7 @@ def cmd_categories(ctx: Context) -> int:
         }
 
     if ctx.args.format == "json":
-        ctx.out.write(json.dumps([as_json(c) for c in menu], ensure_ascii=False, indent=2))
+        ctx.out.write(_json([as_json(c) for c in menu], ensure_ascii=False, indent=2))
         return EXIT_OK
 
     def show(category: Category, depth: int) -> None:
@@ -436,7 +431,7 @@ def cmd_categories(ctx: Context) -> int:
 
 def cmd_stats(ctx: Context) -> int:
     from tgagreader.codec import iso, stats_to_dict
-    from tgagreader.site.dates import to_site_time
+    from tgagreader.localtime import from_timestamp
 
     history = ctx.store.stats_history()
     if not history and not ctx.offline and not ctx.args.no_refresh:
@@ -448,7 +443,7 @@ def cmd_stats(ctx: Context) -> int:
 
     def as_json(fetched_at: float, stats: Any) -> dict[str, Any]:
         data = stats_to_dict(stats)
-        data["fetched_at"] = iso(to_site_time(datetime.fromtimestamp(fetched_at).astimezone()))
+        data["fetched_at"] = iso(from_timestamp(fetched_at))
         return {
             key: data[key]
             for key in ("guests_online", "members_online", "article_hits", "fetched_at", "other")
@@ -456,23 +451,21 @@ def cmd_stats(ctx: Context) -> int:
 
     if ctx.args.format == "json":
         payload: Any = [as_json(*row) for row in rows] if ctx.args.history else as_json(*rows[-1])
-        ctx.out.write(json.dumps(payload, ensure_ascii=False, indent=2))
+        ctx.out.write(_json(payload, ensure_ascii=False, indent=2))
         return EXIT_OK
     if ctx.args.history:
         ctx.out.write(
             f"{'fetched at (+07:00)':<20} {'guests':>7} {'members':>8} {'article hits':>14}"
         )
         for fetched_at, stats in rows:
-            when = to_site_time(datetime.fromtimestamp(fetched_at).astimezone()).strftime(
-                "%Y-%m-%d %H:%M"
-            )
+            when = from_timestamp(fetched_at).strftime("%Y-%m-%d %H:%M")
             ctx.out.write(
                 f"{when:<20} {_num(stats.guests_online):>7} {_num(stats.members_online):>8}"
                 f" {_num(stats.article_hits):>14}"
             )
         return EXIT_OK
     fetched_at, stats = rows[-1]
-    when = to_site_time(datetime.fromtimestamp(fetched_at).astimezone())
+    when = from_timestamp(fetched_at)
     lines = [
         ("Guests online", _num(stats.guests_online)),
         ("Members online", _num(stats.members_online)),
@@ -501,6 +494,8 @@ def cmd_sync(ctx: Context) -> int:
         changes["pages"] = args.pages
     options = ctx.sync_options(**changes)
     if args.concurrency:
+        from dataclasses import replace
+
         options = replace(options, settings=replace(options.settings, concurrency=args.concurrency))
     progress = None if args.quiet else _progress_bar(ctx)
     try:
@@ -540,6 +535,8 @@ def cmd_cache(ctx: Context) -> int:
         )
         return EXIT_OK
     info = ctx.store.info()
+    from tgagreader.render import age
+
     last = f"{age(time.time() - info.last_sync)} ago" if info.last_sync else "never"
     rows = [
         ("path", str(info.path)),
@@ -591,8 +588,22 @@ def cmd_config(ctx: Context) -> int:
 
 
 def cmd_reader(ctx: Context) -> int:
-    ctx.out.write(build_parser().format_help())
-    return EXIT_USAGE
+    """`tgag` alone: the Textual reader, on the cache at once, refreshing in the background."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise Failure(
+            "the reader needs a terminal; scripts can use `tgag latest`, `tgag read`", EXIT_USAGE
+        )
+    from tgagreader.tui.app import ReaderApp
+
+    app = ReaderApp(
+        ctx.store,
+        ctx.site,
+        config=ctx.config,
+        options=ctx.sync_options(),
+        offline=ctx.offline,
+    )
+    app.run()
+    return EXIT_OK
 
 
 # -- argument parsing -------------------------------------------------------------------------
@@ -614,9 +625,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--site", metavar="URL", help="the site's address (default from config, TGAG_SITE)"
     )
-    parser.add_argument(
-        "--cache-dir", metavar="DIR", type=Path, help="where the cache lives (TGAG_CACHE_DIR)"
-    )
+    parser.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (TGAG_CACHE_DIR)")
     parser.add_argument("--offline", action="store_true", help="never touch the network")
     parser.add_argument(
         "--demo", action="store_true", help="use the bundled demo site, served on loopback"
@@ -724,6 +733,9 @@ def main(argv: list[str] | None = None) -> int:
         warn(str(error))
         return EXIT_USAGE
     if args.demo and args.cache_dir is None:
+        from dataclasses import replace
+        from pathlib import Path
+
         import platformdirs
 
         config = replace(config, cache_dir=Path(platformdirs.user_cache_dir(APP + "-demo")))

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 APP = "tgagreader"
 DEFAULT_SITE = "http://tuyengiao.angiang.gov.vn/"
@@ -31,7 +28,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True, slots=True)
 class Config:
     site: str = DEFAULT_SITE
-    cache_dir: Path = field(default_factory=lambda: Path(platformdirs.user_cache_dir(APP)))
+    cache_dir: Path = field(default_factory=lambda: user_dir("cache"))
     ttl: float = 600.0
     """Seconds after which `latest` refreshes the listings before answering."""
     concurrency: int = 4
@@ -48,12 +45,25 @@ class Config:
     """Where each non-default value came from: "file", "environment" or "flag"."""
 
 
+_UNSET = Path("/nonexistent/unset")
+
+
+def user_dir(kind: str, app: str = APP) -> Path:
+    """The platform's user cache or config directory for `app` (platformdirs, loaded only when
+    no directory was given)."""
+    import platformdirs
+
+    if kind == "cache":
+        return Path(platformdirs.user_cache_dir(app))
+    return Path(platformdirs.user_config_dir(app))
+
+
 def config_path() -> Path:
     """Where the config file is read from (it need not exist)."""
     explicit = os.environ.get("TGAG_CONFIG")
     if explicit:
         return Path(explicit).expanduser()
-    return Path(platformdirs.user_config_dir(APP)) / "config.toml"
+    return user_dir("config") / "config.toml"
 
 
 def load(
@@ -61,7 +71,7 @@ def load(
 ) -> Config:
     """The effective configuration. `flags` holds command-line values (None = not given)."""
     environ = os.environ if environ is None else environ
-    config = Config()
+    config = Config(cache_dir=_UNSET)  # the platform's default is looked up only if needed
     sources: dict[str, str] = {}
     path = (
         Path(environ["TGAG_CONFIG"]).expanduser() if environ.get("TGAG_CONFIG") else config_path()
@@ -78,6 +88,8 @@ def load(
     if flags:
         given = {key: value for key, value in flags.items() if value is not None}
         config = _apply(config, given, sources, "flag", None)
+    if config.cache_dir is _UNSET:
+        config = replace(config, cache_dir=user_dir("cache"))
     return replace(config, sources=sources)
 
 
@@ -86,6 +98,8 @@ def _read_file(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the config file ({error})") from error
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

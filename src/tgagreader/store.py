@@ -21,13 +21,13 @@ import contextlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-
-import diskcache
+from typing import Any
 
 from tgagreader.codec import (
     article_from_dict,
@@ -169,19 +169,29 @@ class Store:
     ) -> None:
         self.path = Path(directory).expanduser()
         self.size_limit = size_limit
+        self._timeout = timeout
+        self._state_path = self.path / "state.db"
+        self._diskcache: Any = None
+        self._local = threading.local()
+        self._attached: set[int] = set()
         _make_private_directory(self.path)
-        try:
-            self._cache = diskcache.Cache(
-                str(self.path),
-                timeout=timeout,
-                disk=diskcache.JSONDisk,
-                eviction_policy="none",  # tgagreader evicts itself: it knows what is bookmarked
-                size_limit=2**62,
-                disk_compress_level=1,
-            )
-            self._state_path = self.path / "state.db"
-            self._attached: set[int] = set()
+        with self._errors_explained():
+            if not (self.path / "cache.db").exists():
+                self._open_values()  # a new cache: diskcache creates its file first
             self._prepare()
+
+    # -- plumbing ------------------------------------------------------------------------------
+    #
+    # Values (articles, listings) live in a diskcache store; tgagreader's own tables (the index,
+    # validators, statistics) live in the same SQLite file, so that a value and its index row
+    # commit in one transaction on diskcache's connection. Diskcache itself is opened only when
+    # a value is read or written: `tgag latest` answers from the index alone, with a plain
+    # SQLite connection, and so neither imports diskcache nor writes at start-up.
+
+    @contextlib.contextmanager
+    def _errors_explained(self) -> Iterator[None]:
+        try:
+            yield
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(error, self.path)) from error
         except OSError as error:
@@ -189,13 +199,38 @@ class Store:
                 f"cannot open the cache at {self.path}: {error.strerror or error}"
             ) from error
 
-    # -- plumbing ------------------------------------------------------------------------------
+    @property
+    def _cache(self) -> Any:
+        if self._diskcache is None:
+            with self._errors_explained():
+                self._open_values()
+        return self._diskcache
+
+    def _open_values(self) -> None:
+        if self._diskcache is not None:
+            return
+        import diskcache
+
+        self._diskcache = diskcache.Cache(
+            str(self.path),
+            timeout=self._timeout,
+            disk=diskcache.JSONDisk,
+            eviction_policy="none",  # tgagreader evicts itself: it knows what is bookmarked
+            size_limit=2**62,
+            disk_compress_level=1,
+        )
 
     @property
     def _db(self) -> sqlite3.Connection:
-        # diskcache keeps one connection per thread; tgagreader's own tables live in the same
-        # SQLite file so that a value and its index row commit together.
-        connection: sqlite3.Connection = self._cache._con
+        if self._diskcache is not None:
+            connection: sqlite3.Connection = self._diskcache._con  # one per thread
+        else:
+            connection = getattr(self._local, "connection", None)
+            if connection is None:
+                connection = sqlite3.connect(
+                    self.path / "cache.db", timeout=self._timeout, isolation_level=None
+                )
+                self._local.connection = connection
         if id(connection) not in self._attached:
             connection.execute("ATTACH DATABASE ? AS state", (str(self._state_path),))
             self._attached.add(id(connection))
@@ -203,6 +238,8 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        import diskcache
+
         try:
             with self._cache.transact():
                 yield self._db
@@ -219,6 +256,8 @@ class Store:
         ).fetchone()
         if version == str(SCHEMA) and state_ready:
             return  # the usual case: nothing to create, no write at start-up
+        self._open_values()  # tables are created through diskcache's connection
+        db = self._db
         if version is not None and version != str(SCHEMA):
             # An index from another tgagreader version: drop it and rebuild from the values.
             for table in ("tgag_article", "tgag_page", "tgag_failure"):
@@ -253,7 +292,12 @@ class Store:
         return value
 
     def close(self) -> None:
-        self._cache.close()
+        if self._diskcache is not None:
+            self._diskcache.close()
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
         self._attached.clear()
 
     def __enter__(self) -> Store:

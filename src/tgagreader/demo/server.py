@@ -315,7 +315,9 @@ class _Handler(BaseHTTPRequestHandler):
     def send_response(self, code: int, message: str | None = None) -> None:
         # Recorded before anything is sent: a client that has its answer finds it in the log.
         self._recorded = True
-        self.server.demo._record(RequestRecord(self.command, self.path, code, dict(self.headers.items())))
+        self.server.demo._record(
+            RequestRecord(self.command, self.path, code, dict(self.headers.items()))
+        )
         super().send_response(code, message)
 
     def _serve(self, *, head: bool) -> None:
@@ -327,7 +329,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_file(resolution, head=head)
         finally:
             if not self._recorded:  # failed before answering
-                demo._record(RequestRecord(self.command, self.path, 500, dict(self.headers.items())))
+                demo._record(
+                    RequestRecord(self.command, self.path, 500, dict(self.headers.items()))
+                )
 
     def _send_file(self, resolution: Resolution, *, head: bool) -> int:
         demo = self.server.demo

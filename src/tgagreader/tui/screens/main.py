@@ -1,0 +1,253 @@
+"""The main screen: categories, the article list and the reader, side by side on a wide terminal
+and one at a time (with back navigation) on a narrow one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Tree
+
+from tgagreader.models import Article
+from tgagreader.store import Entry
+from tgagreader.text import is_openable_url
+from tgagreader.tui.widgets.article_list import ArticleList
+from tgagreader.tui.widgets.article_view import ArticleView
+from tgagreader.tui.widgets.category_tree import ALL, BOOKMARKS, CategoryTree
+from tgagreader.tui.widgets.find_bar import FindBar
+from tgagreader.tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tgagreader.tui.app import ReaderApp
+
+PANES = ("tree", "list", "reader")
+NARROW = 100  # columns under which one pane is shown at a time
+PAGE = 200  # articles loaded into the list at a time
+
+
+class MainScreen(Screen[None]):
+    pane: reactive[str] = reactive("list")
+    narrow: reactive[bool] = reactive(False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.category = ALL
+        self.showing: int | None = None
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(self.reader_app.clock, id="status")
+        with Horizontal(id="panes"):
+            yield CategoryTree(id="tree")
+            yield ArticleList(id="list")
+            yield ArticleView(id="reader")
+        yield FindBar(id="find")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.narrow = self.app.size.width < NARROW
+        self.query_one(StatusBar).offline_mode = self.reader_app.offline
+        self.reload()
+        self.query_one(ArticleList).focus()
+        self.reader_app.refresh_if_stale()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read everything shown from the store again (after a sync, or at start)."""
+        store = self.reader_app.store
+        _site, name, menu, _when = store.site()
+        status = self.query_one(StatusBar)
+        status.site_name = name or self.reader_app.site
+        status.last_sync = store.last_sync()
+        tree = self.query_one(CategoryTree)
+        counts = store.category_counts()
+        total = (store.count(), store.count(unread_only=True))
+        tree.load(menu, counts, total=total, bookmarks=len(store.bookmarked_ids()))
+        self.load_list(keep=self.showing)
+
+    def load_list(self, *, keep: int | None = None) -> None:
+        articles = self.query_one(ArticleList)
+        articles.set_entries(self._entries(0), keep=keep)
+
+    def _entries(self, offset: int) -> list[Entry]:
+        store = self.reader_app.store
+        if self.category == BOOKMARKS:
+            ids = store.bookmarked_ids()
+            return store.entries(ids=ids, limit=PAGE, offset=offset) if ids else []
+        keys = None if self.category == ALL else self.query_one(CategoryTree).keys_of(self.category)
+        return store.entries(
+            categories=keys or ([self.category] if self.category != ALL else None),
+            limit=PAGE,
+            offset=offset,
+        )
+
+    @on(Tree.NodeHighlighted, "#tree")
+    def category_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data is not None and event.node.data != self.category:
+            self.category = event.node.data
+            self.load_list()
+
+    @on(Tree.NodeSelected, "#tree")
+    def category_selected(self, event: Tree.NodeSelected[str]) -> None:
+        self.pane = "list"
+
+    @on(ArticleList.Highlighted)
+    def article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        if not self.narrow:
+            self.show(event.entry, mark_read=False)
+
+    @on(ArticleList.Opened)
+    def article_opened(self, event: ArticleList.Opened) -> None:
+        self.show(event.entry, mark_read=True)
+        self.pane = "reader"
+
+    @on(ArticleList.EndReached)
+    def list_end(self) -> None:
+        articles = self.query_one(ArticleList)
+        more = self._entries(len(articles.entries))
+        if more:
+            articles.append_entries(more)
+        elif self.category not in (ALL, BOOKMARKS):
+            self.reader_app.fetch_older(self.category)
+
+    def show(self, entry: Entry, *, mark_read: bool) -> None:
+        """Put an article in the reader (and mark it read when it is opened for reading)."""
+        store = self.reader_app.store
+        view = self.query_one(ArticleView)
+        if self.showing is not None and view.article is not None:
+            store.set_position(self.showing, view.position)
+        if self.showing != entry.id:
+            article = store.get_article(entry.id)
+            self.showing = entry.id
+            view.show(article, position=store.state(entry.id)[2] if article else 0)
+        if mark_read and not entry.read:
+            store.set_read(entry.id)
+            self.query_one(ArticleList).update_entry(entry.id, read=True)
+
+    @on(ArticleView.Moved)
+    def move(self, event: ArticleView.Moved) -> None:
+        self.move_by(event.step)
+
+    def move_by(self, step: int) -> None:
+        """Read the next (+1) or previous (-1) article of the list."""
+        entry = self.query_one(ArticleList).neighbour(step)
+        if entry is None:
+            self.notify("No more articles this way.", severity="information", timeout=2)
+            return
+        self.show(entry, mark_read=True)
+
+    def category_choices(self) -> list[tuple[str, str]]:
+        tree = self.query_one(CategoryTree)
+        return [("Latest", ALL), ("Bookmarks", BOOKMARKS)] + [
+            (category.name or category.alias, category.key) for category in tree.all_categories()
+        ]
+
+    def go_to_category(self, key: str) -> None:
+        self.query_one(CategoryTree).select_key(key)
+        self.pane = "list"
+
+    # -- find in the article -------------------------------------------------------------------
+
+    @on(ArticleView.FindRequested)
+    def open_find(self) -> None:
+        self.pane = "reader"
+        self.query_one(FindBar).open()
+
+    @on(FindBar.Changed)
+    def find_changed(self, event: FindBar.Changed) -> None:
+        count = self.query_one(ArticleView).find(event.value)
+        event.input.border_subtitle = f"{count} matches"
+
+    @on(FindBar.Closed)
+    def find_closed(self, event: FindBar.Closed) -> None:
+        view = self.query_one(ArticleView)
+        if not event.keep:
+            view.find("", jump=False)
+        view.focus()
+
+    # -- panes ---------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.narrow = self.app.size.width < NARROW
+
+    def watch_narrow(self, narrow: bool) -> None:
+        self.set_class(narrow, "-narrow")
+        self.watch_pane(self.pane)
+
+    def watch_pane(self, pane: str) -> None:
+        for name in PANES:
+            self.query_one(f"#{name}").set_class(name == pane, "-active")
+        widget = self.query_one(f"#{pane}")
+        if not widget.has_focus:
+            widget.focus()
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if focused is not None and focused.id in PANES and focused.id != self.pane:
+            self.pane = focused.id
+
+    def action_focus_next_pane(self) -> None:
+        self.pane = PANES[(PANES.index(self.pane) + 1) % len(PANES)]
+
+    def action_focus_previous_pane(self) -> None:
+        self.pane = PANES[(PANES.index(self.pane) - 1) % len(PANES)]
+
+    def action_back(self) -> None:
+        find = self.query_one(FindBar)
+        if find.has_class("-visible"):
+            find.action_cancel()
+        elif self.pane == "reader":
+            self.pane = "list"
+        elif self.pane == "list":
+            self.pane = "tree"
+        else:
+            self.app.exit()
+
+    # -- actions on the current article --------------------------------------------------------
+
+    def current_article(self) -> tuple[Entry | None, Article | None]:
+        articles = self.query_one(ArticleList)
+        view = self.query_one(ArticleView)
+        if self.pane == "reader" and view.article is not None:
+            entry = next((e for e in articles.entries if e.id == view.article.id), None)
+            return entry, view.article
+        entry = articles.current
+        return entry, None
+
+    def action_toggle_read(self) -> None:
+        entry, _article = self.current_article()
+        if entry is None:
+            return
+        read = not self.reader_app.store.state(entry.id)[0]
+        self.reader_app.store.set_read(entry.id, read)
+        self.query_one(ArticleList).update_entry(entry.id, read=read)
+
+    def _url(self) -> str | None:
+        entry, article = self.current_article()
+        return article.url if article is not None else (entry.summary.url if entry else None)
+
+    def action_browser(self) -> None:
+        url = self._url()
+        if url:
+            self.reader_app.open_url(url)
+
+    def action_copy_url(self) -> None:
+        url = self._url()
+        if url and is_openable_url(url):
+            self.app.copy_to_clipboard(url)
+            self.notify(url, title="Copied", timeout=3, markup=False)
+
+    def action_open_link(self, number: int) -> None:
+        links = self.query_one(ArticleView).links.links
+        if 1 <= number <= len(links):
+            self.reader_app.open_url(links[number - 1].url)
+        else:
+            self.notify(f"This article has no link {number}.", severity="warning", timeout=2)

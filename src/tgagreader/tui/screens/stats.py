@@ -1,0 +1,111 @@
+"""The site's statistics: who is online, article view hits and mod_stats' other rows, their
+history across syncs as sparklines, and how many articles of each category are cached."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Sparkline, Static
+
+from tgagreader.localtime import to_site_time
+from tgagreader.models import Category
+
+if TYPE_CHECKING:
+    from tgagreader.tui.app import ReaderApp
+
+
+def _number(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}".replace(",", ".")
+
+
+class StatsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("q,escape,s", "app.pop_screen", "Back", id="stats.back"),
+        Binding("j,down", "scroll_down", "Down", id="stats.down", show=False),
+        Binding("k,up", "scroll_up", "Up", id="stats.up", show=False),
+    ]
+    DEFAULT_CSS = """
+    StatsScreen VerticalScroll { padding: 1 2; }
+    StatsScreen .section { text-style: bold; margin-top: 1; color: $accent; }
+    StatsScreen Sparkline { height: 3; margin: 0 0 1 0; }
+    """
+
+    def compose(self) -> ComposeResult:
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        store = app.store
+        history = store.stats_history()
+        with VerticalScroll(id="stats"):
+            yield Label("Site statistics", classes="section")
+            if not history:
+                yield Static(Text("No statistics yet: they arrive with the first sync."))
+            else:
+                fetched_at, latest = history[-1]
+                when = to_site_time(datetime.fromtimestamp(fetched_at).astimezone())
+                table = Table.grid(padding=(0, 2))
+                table.add_column(style="bold")
+                table.add_column(justify="right")
+                table.add_row("Guests online", _number(latest.guests_online))
+                table.add_row("Members online", _number(latest.members_online))
+                table.add_row("Article view hits", _number(latest.article_hits))
+                for label, value in latest.other.items():
+                    table.add_row(Text(label), Text(value))
+                table.add_row("Fetched at", when.strftime("%d/%m/%Y %H:%M (+07:00)"))
+                yield Static(table)
+                guests = [float(s.guests_online or 0) for _, s in history]
+                hits = [float(s.article_hits or 0) for _, s in history]
+                first = to_site_time(datetime.fromtimestamp(history[0][0]).astimezone())
+                span = f"{len(history)} syncs since {first.strftime('%d/%m/%Y %H:%M')}"
+                yield Label(f"Guests online ({span}: {_range(guests)})", classes="section")
+                yield Sparkline(guests, summary_function=max)
+                growth = hits[-1] - hits[0] if len(hits) > 1 else 0
+                yield Label(
+                    f"Article view hits ({span}: +{_number(int(growth))})", classes="section"
+                )
+                yield Sparkline(_increments(hits), summary_function=max)
+            yield Label("Cached articles by category", classes="section")
+            yield Static(self._categories_table())
+        yield Footer()
+
+    def _categories_table(self) -> Table:
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        store = app.store
+        _site, _name, menu, _when = store.site()
+        counts = store.category_counts()
+        table = Table(show_edge=False, box=None, padding=(0, 2))
+        table.add_column("Category")
+        table.add_column("Cached", justify="right")
+        table.add_column("Unread", justify="right")
+
+        def add(category: Category, depth: int) -> None:
+            total, unread = counts.get(category.key, (0, 0))
+            table.add_row(
+                Text("  " * depth + (category.name or category.alias)), str(total), str(unread)
+            )
+            for child in category.children:
+                add(child, depth + 1)
+
+        for category in menu:
+            add(category, 0)
+        table.add_row(
+            Text("All", style="bold"), str(store.count()), str(store.count(unread_only=True))
+        )
+        return table
+
+
+def _range(values: list[float]) -> str:
+    return f"{int(min(values))}–{int(max(values))}" if values else "–"
+
+
+def _increments(values: list[float]) -> list[float]:
+    """Hits are a running total: the plot shows how much each sync added."""
+    if len(values) < 2:
+        return values
+    return [max(0.0, later - earlier) for earlier, later in pairwise(values)]

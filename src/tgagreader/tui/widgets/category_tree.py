@@ -1,0 +1,111 @@
+"""The site's categories, nested as its menu nests, with unread counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tgagreader.models import Category
+from tgagreader.tui import bindings
+
+ALL = "*all"
+BOOKMARKS = "*bookmarks"
+
+
+class CategoryTree(Tree[str]):
+    """Node data is a category key, or `ALL` / `BOOKMARKS` for the two lists above the menu."""
+
+    BINDINGS = bindings.TREE
+    DEFAULT_CSS = """
+    CategoryTree { background: $surface; padding: 0 1; overflow-x: hidden; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("TGAG"), data=ALL, id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.menu: list[Category] = []
+
+    def load(
+        self,
+        menu: list[Category],
+        counts: dict[str, tuple[int, int]],
+        *,
+        total: tuple[int, int],
+        bookmarks: int,
+    ) -> None:
+        """(Re)build the tree, keeping the cursor on the same category. `counts` holds
+        (articles, unread) by category key, `total` the same for the whole cache."""
+        selected = self.cursor_node.data if self.cursor_node is not None else ALL
+        self.menu = menu
+        self.clear()
+        self.root.add_leaf(_label("Latest", total[1], total[0]), data=ALL)
+        self.root.add_leaf(_label("Bookmarks", None, bookmarks), data=BOOKMARKS)
+        for category in menu:
+            self._add(self.root, category, counts)
+        self.root.expand_all()
+        self.select_key(selected or ALL)
+
+    def _add(
+        self, parent: TreeNode[str], category: Category, counts: dict[str, tuple[int, int]]
+    ) -> None:
+        total, unread = _totals(category, counts)
+        label = _label(category.name or category.alias, unread, total)
+        if category.children:
+            node = parent.add(label, data=category.key, expand=True)
+            for child in category.children:
+                self._add(node, child, counts)
+        else:
+            parent.add_leaf(label, data=category.key)
+
+    def select_key(self, key: str) -> None:
+        for node in _nodes(self.root):
+            if node.data == key:
+                self.move_cursor(node)
+                return
+
+    def all_categories(self) -> list[Category]:
+        return _flatten(self.menu)
+
+    def keys_of(self, key: str) -> list[str] | None:
+        """A category's key and its subcategories' (their articles are listed under it)."""
+        for category in _flatten(self.menu):
+            if category.key == key:
+                return [c.key for c in _flatten([category])] + [
+                    c.alias for c in _flatten([category])
+                ]
+        return None
+
+
+def _label(name: str, unread: int | None, total: int) -> Text:
+    label = Text(name)
+    if unread:
+        label.append(f" {unread}", style="bold")
+    elif total and unread is None:
+        label.append(f" {total}", style="dim")
+    return label
+
+
+def _totals(category: Category, counts: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    total = unread = 0
+    for item in _flatten([category]):
+        own = counts.get(item.key, (0, 0))
+        total += own[0]
+        unread += own[1]
+    return total, unread
+
+
+def _flatten(menu: list[Category] | tuple[Category, ...]) -> list[Category]:
+    found: list[Category] = []
+    for category in menu:
+        found.append(category)
+        found.extend(_flatten(category.children))
+    return found
+
+
+def _nodes(node: TreeNode[str]) -> list[TreeNode[str]]:
+    found = [node]
+    for child in node.children:
+        found.extend(_nodes(child))
+    return found

@@ -1,0 +1,37 @@
+"""The `/` prompt under the reader: find in the article as you type."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FindBar(Input):
+    DEFAULT_CSS = """
+    FindBar { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
+    FindBar.-visible { display: block; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Close", id="find.cancel", show=False)]
+
+    class Closed(Message):
+        def __init__(self, keep: bool) -> None:
+            self.keep = keep
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="Find in article (diacritics optional)", id=id)
+
+    def open(self) -> None:
+        self.value = ""
+        self.add_class("-visible")
+        self.focus()
+
+    def action_cancel(self) -> None:
+        self.remove_class("-visible")
+        self.post_message(self.Closed(keep=False))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.remove_class("-visible")
+        self.post_message(self.Closed(keep=True))
