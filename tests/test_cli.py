@@ -201,6 +201,21 @@ def test_offline_never_touches_the_network(tgag, serve, cache_copy, monkeypatch)
     assert server.requests == []
 
 
+def test_global_options_work_after_the_command_too(tgag, serve, cache_copy, monkeypatch):
+    server = serve("j3")
+    monkeypatch.setenv("TGAG_TTL", "0")  # stale: only --offline keeps `latest` off the network
+    before = len(server.requests)
+    after = tgag(
+        "latest", "-n", "2", "--site", server.url, "--offline", "--format", "json", cache=cache_copy
+    )
+    assert after.code == 0
+    assert [item["id"] for item in json.loads(after.out)] == [2556, 2544]
+    assert len(server.requests) == before
+    verbose = tgag("--site", server.url, "sync", "--pages", "1", "-v", cache=cache_copy)
+    assert verbose.code == 0
+    assert "tgag: done:" in verbose.err
+
+
 def test_demo_serves_the_bundled_site(tgag, monkeypatch, tmp_path):
     result = tgag("--demo", "latest", "-n", "3", "--format", "json")
     assert result.code == 0, result.err

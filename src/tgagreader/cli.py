@@ -616,24 +616,55 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
+def _global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    def given(value: Any) -> Any:
+        return value if default is None else default
+
+    group = parser.add_argument_group("global options")
+    group.add_argument(
+        "--site", metavar="URL", default=default, help="the site's address (TGAG_SITE)"
+    )
+    group.add_argument(
+        "--cache-dir", metavar="DIR", default=default, help="the cache (TGAG_CACHE_DIR)"
+    )
+    group.add_argument(
+        "--offline", action="store_true", default=given(False), help="never touch the network"
+    )
+    group.add_argument(
+        "--demo",
+        action="store_true",
+        default=given(False),
+        help="the bundled demo site, on loopback",
+    )
+    group.add_argument("-v", "--verbose", action="count", default=given(0), help="say more")
+    group.add_argument(
+        "-q", "--quiet", action="store_true", default=given(False), help="say only what was asked"
+    )
+
+
+class _Commands:
+    """`add_subparsers()`, every command also taking the global options."""
+
+    def __init__(self, action: Any, common: argparse.ArgumentParser) -> None:
+        self.action = action
+        self.common = common
+
+    def add_parser(self, name: str, **options: Any) -> argparse.ArgumentParser:
+        return self.action.add_parser(name, parents=[self.common], **options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tgag",
         description="A terminal reader for the TGAG news site (Ban Tuyên giáo Tỉnh ủy An Giang).",
         epilog="Run `tgag --demo` to try it on the bundled demo copy of the site.",
     )
-    parser.add_argument(
-        "--site", metavar="URL", help="the site's address (default from config, TGAG_SITE)"
-    )
-    parser.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (TGAG_CACHE_DIR)")
-    parser.add_argument("--offline", action="store_true", help="never touch the network")
-    parser.add_argument(
-        "--demo", action="store_true", help="use the bundled demo site, served on loopback"
-    )
+    _global_options(parser)
     parser.add_argument("--version", action="version", version=f"tgag {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="say more")
-    parser.add_argument("-q", "--quiet", action="store_true", help="say only what was asked")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # The global options are accepted after the command too (`tgag latest --offline`).
+    common = _Parser(add_help=False)
+    _global_options(common, default=argparse.SUPPRESS)
+    commands = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
 
     latest = commands.add_parser("latest", help="newest articles, newest first")
     latest.add_argument(
