@@ -587,6 +587,75 @@ def cmd_config(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_search(ctx: Context) -> int:
+    from tgagreader.codec import summary_json
+
+    args = ctx.args
+    categories = _category_keys(ctx, args.category) if args.category else None
+    found = ctx.store.search(" ".join(args.query), limit=args.number, categories=categories)
+    if not found and ctx.store.count() == 0:
+        raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
+    for index, result in enumerate(found):
+        if args.format in ("json", "jsonl"):
+            data = {**summary_json(result.entry.summary), "snippet": result.snippet}
+            if args.format == "jsonl":
+                ctx.out.write(_json(data, ensure_ascii=False))
+                continue
+            found[index] = data  # type: ignore[call-overload]
+        else:
+            ctx.out.write(_entry_line(ctx, result.entry))
+            ctx.out.write("    " + _marked(ctx, result.snippet, result.spans))
+    if args.format == "json":
+        ctx.out.write(_json(found, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _marked(ctx: Context, text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The snippet with its matches marked: bold and reversed on a terminal, «» in a pipe."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        match = text[start:end]
+        out.append(f"\x1b[1;7m{match}\x1b[0m" if ctx.out.color else f"«{match}»")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def cmd_bookmarks(ctx: Context) -> int:
+    ids = ctx.store.bookmarked_ids()
+    order = {number: index for index, number in enumerate(ids)}
+    entries = sorted(ctx.store.entries(ids=ids), key=lambda entry: order[entry.id]) if ids else []
+    print_entries(ctx, entries, ctx.args.format)
+    return EXIT_OK
+
+
+def cmd_export(ctx: Context) -> int:
+    from pathlib import Path
+
+    from tgagreader import export
+
+    args = ctx.args
+    if args.bookmarks:
+        ids = ctx.store.bookmarked_ids()
+    else:
+        categories = _category_keys(ctx, args.category) if args.category else None
+        ids = [entry.id for entry in ctx.store.entries(categories=categories)]
+    articles = (
+        article for number in ids if (article := ctx.store.get_article(number, touch=False))
+    )
+    target = Path(args.output).expanduser()
+    try:
+        count = (export.to_jsonl if args.format == "jsonl" else export.to_markdown)(
+            articles, target
+        )
+    except OSError as error:
+        raise Failure(f"cannot write {target}: {error.strerror or error}") from error
+    if not ctx.args.quiet:
+        warn(f"exported {count} articles to {target}")
+    return EXIT_OK
+
+
 def cmd_reader(ctx: Context) -> int:
     """`tgag` alone: the Textual reader, on the cache at once, refreshing in the background."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -727,6 +796,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = commands.add_parser("config", help="the configuration: path, show")
     config.add_argument("action", choices=("path", "show"))
+
+    search = commands.add_parser("search", help="search the cached articles")
+    search.add_argument("query", nargs="+", help='words (no accents needed), "a phrase", prefix*')
+    search.add_argument("-n", "--number", type=_positive, default=20, metavar="N")
+    search.add_argument("--category", metavar="ID_OR_ALIAS", help="only this category")
+    search.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+
+    bookmarks = commands.add_parser("bookmarks", help="the bookmarked articles")
+    bookmarks.add_argument("--format", choices=("text", "json", "jsonl", "tsv"), default="text")
+
+    export = commands.add_parser("export", help="write cached articles to a file or folder")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--bookmarks", action="store_true", help="the bookmarked articles")
+    which.add_argument("--category", metavar="ID_OR_ALIAS", help="one category")
+    which.add_argument("--all", action="store_true", help="every cached article (the default)")
+    export.add_argument("--format", choices=("jsonl", "md"), default="jsonl")
+    export.add_argument(
+        "--output", "-o", metavar="PATH", required=True, help="file (jsonl) or folder (md)"
+    )
     return parser
 
 
@@ -745,6 +833,9 @@ COMMANDS = {
     "cache": cmd_cache,
     "open": cmd_open,
     "config": cmd_config,
+    "search": cmd_search,
+    "bookmarks": cmd_bookmarks,
+    "export": cmd_export,
     None: cmd_reader,
 }
 

@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tgagreader import search
 from tgagreader.codec import (
     article_from_dict,
     article_to_dict,
@@ -120,6 +121,17 @@ class Entry:
     @property
     def id(self) -> int:
         return self.summary.id
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A search result: the article, the passage that matches, the matches' spans in it, and
+    whether the accents matched as typed."""
+
+    entry: Entry
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+    exact: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +266,8 @@ class Store:
         state_ready = db.execute(
             "SELECT 1 FROM state.sqlite_master WHERE type = 'table' AND name = 'tgag_state'"
         ).fetchone()
-        if version == str(SCHEMA) and state_ready:
+        search_version = self._meta("search")
+        if version == str(SCHEMA) and search_version == str(search.SCHEMA) and state_ready:
             return  # the usual case: nothing to create, no write at start-up
         self._open_values()  # tables are created through diskcache's connection
         db = self._db
@@ -262,10 +275,14 @@ class Store:
             # An index from another tgagreader version: drop it and rebuild from the values.
             for table in ("tgag_article", "tgag_page", "tgag_failure"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
+        if search_version != str(search.SCHEMA):
+            db.execute("DROP TABLE IF EXISTS tgag_fts")  # missing, or of another version
         db.executescript(_INDEX_SCHEMA)
+        db.executescript(search.DDL)
         db.executescript(_STATE_SCHEMA.replace("tgag_state", "state.tgag_state"))
-        if version != str(SCHEMA):
+        if version != str(SCHEMA) or search_version != str(search.SCHEMA):
             self._set_meta("schema", str(SCHEMA))
+            self._set_meta("search", str(search.SCHEMA))
             self.rebuild_index()
 
     def _meta(self, key: str) -> str | None:
@@ -336,6 +353,7 @@ class Store:
         self, db: sqlite3.Connection, article: Article, digest: str, size: int, fetched_at: float
     ) -> None:
         summary = summary_of(article)
+        search.index(db, article)
         db.execute(
             "INSERT INTO tgag_article (id, title, url, category_key, category_id, category_alias,"
             " category_name, published, modified, hits, author, summary, image, complete, digest,"
@@ -463,6 +481,30 @@ class Store:
                 old = counts.get(name, (0, 0))
                 counts[name] = (old[0] + total, old[1] + (unread or 0))
         return counts
+
+    def search(
+        self, text: str, *, limit: int = 20, categories: Iterable[str] | None = None
+    ) -> list[Found]:
+        """Cached articles matching `text` (see `tgagreader.search`), best first, each with the
+        passage that matches and where the matches are in it."""
+        query = search.parse_query(text)
+        hits = search.search(self._db, query, limit=limit, categories=categories)
+        if not hits:
+            return []
+        ids = [hit.id for hit in hits]
+        entries = {entry.id: entry for entry in self.entries(ids=ids)}
+        marks = ",".join("?" * len(ids))
+        bodies = dict(
+            self._db.execute(f"SELECT rowid, body FROM tgag_fts WHERE rowid IN ({marks})", ids)
+        )
+        found = []
+        for hit in hits:
+            entry = entries.get(hit.id)
+            if entry is None:
+                continue
+            passage, spans = search.snippet(bodies.get(hit.id) or entry.summary.summary, query)
+            found.append(Found(entry, passage, tuple(spans), hit.exact))
+        return found
 
     def rebuild_index(self) -> int:
         """Rebuild the article index from the stored values (after a schema change or damage)."""
@@ -693,6 +735,7 @@ class Store:
             with self._transaction() as db:
                 self._cache.delete(f"article:{article_id}")
                 db.execute("DELETE FROM tgag_article WHERE id = ?", (article_id,))
+                search.remove(db, article_id)
             total -= size
             dropped += 1
         return dropped
@@ -700,9 +743,9 @@ class Store:
     def clear(self, *, keep_state: bool = True) -> None:
         """Remove everything fetched; keep read marks and bookmarks unless told otherwise."""
         self._cache.clear()
-        for table in ("tgag_article", "tgag_page", "tgag_stats", "tgag_failure"):
+        for table in ("tgag_article", "tgag_page", "tgag_stats", "tgag_failure", "tgag_fts"):
             self._db.execute(f"DELETE FROM {table}")
-        self._db.execute("DELETE FROM tgag_meta WHERE key != 'schema'")
+        self._db.execute("DELETE FROM tgag_meta WHERE key NOT IN ('schema', 'search')")
         if not keep_state:
             self._db.execute("DELETE FROM state.tgag_state")
 

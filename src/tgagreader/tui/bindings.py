@@ -35,6 +35,9 @@ LIST = [
     Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
     Binding("enter,l", "open", "Read", id="list.open"),
     Binding("m", "screen.toggle_read", "Read/unread", id="list.toggle_read"),
+    Binding("b", "screen.toggle_bookmark", "Bookmark", id="list.toggle_bookmark"),
+    Binding("u", "screen.toggle_unread_only", "Unread only", id="list.unread_only"),
+    Binding("slash", "screen.search", "Search", id="list.search"),
     Binding("o", "screen.browser", "Browser", id="list.browser"),
     Binding("y", "screen.copy_url", "Copy URL", id="list.copy_url", show=False),
 ]
@@ -53,6 +56,7 @@ READER = [
     Binding("o", "screen.browser", "Browser", id="reader.browser"),
     Binding("y", "screen.copy_url", "Copy URL", id="reader.copy_url", show=False),
     Binding("m", "screen.toggle_read", "Read/unread", id="reader.toggle_read", show=False),
+    Binding("b", "screen.toggle_bookmark", "Bookmark", id="reader.toggle_bookmark", show=False),
     *[
         Binding(
             str(n), f"screen.open_link({n})", f"Open link {n}", id=f"reader.link_{n}", show=False
@@ -66,5 +70,6 @@ TREE = [
     Binding("g,home", "scroll_home", "First", id="tree.first", show=False),
     Binding("G,end", "scroll_end", "Last", id="tree.last", show=False),
     Binding("enter,l", "select_cursor", "Open", id="tree.open"),
+    Binding("slash", "screen.search", "Search", id="tree.search"),
 ]
 ALL = {"Everywhere": APP, "Category tree": TREE, "Article list": LIST, "Reader": READER}

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Tree
 from tgagreader.models import Article
 from tgagreader.store import Entry
 from tgagreader.text import is_openable_url
+from tgagreader.tui.screens.search import SearchScreen
 from tgagreader.tui.widgets.article_list import ArticleList
 from tgagreader.tui.widgets.article_view import ArticleView
 from tgagreader.tui.widgets.category_tree import ALL, BOOKMARKS, CategoryTree
@@ -32,6 +33,7 @@ PAGE = 200  # articles loaded into the list at a time
 class MainScreen(Screen[None]):
     pane: reactive[str] = reactive("list")
     narrow: reactive[bool] = reactive(False)
+    unread_only: reactive[bool] = reactive(False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,12 +83,14 @@ class MainScreen(Screen[None]):
         store = self.reader_app.store
         if self.category == BOOKMARKS:
             ids = store.bookmarked_ids()
-            return store.entries(ids=ids, limit=PAGE, offset=offset) if ids else []
-        keys = None if self.category == ALL else self.query_one(CategoryTree).keys_of(self.category)
+            if not ids:
+                return []
+            return store.entries(ids=ids, unread_only=self.unread_only, limit=PAGE, offset=offset)
+        keys = None
+        if self.category != ALL:
+            keys = self.query_one(CategoryTree).keys_of(self.category) or [self.category]
         return store.entries(
-            categories=keys or ([self.category] if self.category != ALL else None),
-            limit=PAGE,
-            offset=offset,
+            categories=keys, unread_only=self.unread_only, limit=PAGE, offset=offset
         )
 
     @on(Tree.NodeHighlighted, "#tree")
@@ -131,6 +135,7 @@ class MainScreen(Screen[None]):
         if mark_read and not entry.read:
             store.set_read(entry.id)
             self.query_one(ArticleList).update_entry(entry.id, read=True)
+            self.refresh_counts()
 
     @on(ArticleView.Moved)
     def move(self, event: ArticleView.Moved) -> None:
@@ -222,6 +227,45 @@ class MainScreen(Screen[None]):
         entry = articles.current
         return entry, None
 
+    def action_toggle_bookmark(self) -> None:
+        entry, _article = self.current_article()
+        if entry is None:
+            return
+        store = self.reader_app.store
+        bookmarked = not store.state(entry.id)[1]
+        store.set_bookmark(entry.id, bookmarked)
+        self.query_one(ArticleList).update_entry(entry.id, bookmarked=bookmarked)
+        self.notify("Bookmarked." if bookmarked else "Bookmark removed.", timeout=2)
+        self.refresh_counts()
+
+    def action_toggle_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+        self.load_list(keep=self.showing)
+        self.notify("Unread articles only." if self.unread_only else "All articles.", timeout=2)
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(), self._search_done)
+
+    def _search_done(self, result: tuple[int, str] | None) -> None:
+        if result is None:
+            return
+        article_id, query = result
+        entries = self.reader_app.store.entries(ids=[article_id])
+        if not entries:
+            return
+        self.show(entries[0], mark_read=True)
+        self.query_one(ArticleView).find(query)
+        self.pane = "reader"
+
+    def refresh_counts(self) -> None:
+        """Unread and bookmark counts in the tree, after the reader changed them."""
+        store = self.reader_app.store
+        _site, _name, menu, _when = store.site()
+        total = (store.count(), store.count(unread_only=True))
+        self.query_one(CategoryTree).load(
+            menu, store.category_counts(), total=total, bookmarks=len(store.bookmarked_ids())
+        )
+
     def action_toggle_read(self) -> None:
         entry, _article = self.current_article()
         if entry is None:
@@ -229,6 +273,7 @@ class MainScreen(Screen[None]):
         read = not self.reader_app.store.state(entry.id)[0]
         self.reader_app.store.set_read(entry.id, read)
         self.query_one(ArticleList).update_entry(entry.id, read=read)
+        self.refresh_counts()
 
     def _url(self) -> str | None:
         entry, article = self.current_article()

@@ -7,9 +7,9 @@ fast as ten. Scraped titles are drawn as plain `Text`, never parsed as markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tgagreader.store import Entry
+from tgagreader.text import fold
 from tgagreader.tui import bindings
 
 
@@ -50,28 +51,35 @@ class ArticleList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
-    class Highlighted(Message):
+    class _Message(Message):
+        @property
+        def control(self) -> ArticleList:
+            """The list that sent it (for `@on(..., "#id")`)."""
+            return self._sender  # type: ignore[return-value]
+
+    class Highlighted(_Message):
         """The cursor moved to `entry`."""
 
         def __init__(self, entry: Entry) -> None:
             self.entry = entry
             super().__init__()
 
-    class Opened(Message):
+    class Opened(_Message):
         """The reader asked to read `entry` (enter, or a click)."""
 
         def __init__(self, entry: Entry) -> None:
             self.entry = entry
             super().__init__()
 
-    class EndReached(Message):
+    class EndReached(_Message):
         """The cursor reached the last row: time to load older articles."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.entries: list[Entry] = []
         self.empty_text = "No articles here yet."
-        self.highlight_words: tuple[str, ...] = ()
+        self.highlight: re.Pattern[str] | None = None
+        """Marks matches in titles (a pattern over folded text, see `search.matcher`)."""
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -144,13 +152,10 @@ class ArticleList(ScrollView, can_focus=True):
         row.append(summary.title, title_style)
         if not entry.complete:
             row.append(" …", meta_style)
-        if self.highlight_words:
-            _highlight(
-                row,
-                title_start,
-                self.highlight_words,
-                self.get_component_rich_style("article-list--match"),
-            )
+        if self.highlight is not None:
+            style = self.get_component_rich_style("article-list--match")
+            for match in self.highlight.finditer(fold(row.plain), title_start):
+                row.stylize(style, match.start(), match.end())
         if selected:
             row.stylize(self.get_component_rich_style("article-list--cursor"))
         row.truncate(width, overflow="ellipsis", pad=True)
@@ -203,17 +208,3 @@ class ArticleList(ScrollView, can_focus=True):
     def action_open(self) -> None:
         if self.current is not None:
             self.post_message(self.Opened(self.current))
-
-
-def _highlight(text: Text, start: int, words: tuple[str, ...], style: Style) -> None:
-    """Mark where the (folded) words occur in the title, diacritics or not."""
-    from tgagreader.text import fold
-
-    folded = fold(text.plain)
-    for word in words:
-        if not word:
-            continue
-        position = folded.find(word, start)
-        while position >= 0:
-            text.stylize(style, position, position + len(word))
-            position = folded.find(word, position + len(word))

@@ -1,0 +1,192 @@
+"""Full-text search over the cached articles, the way Vietnamese readers type.
+
+The index is an SQLite FTS5 table in the cache's database, written in the same transaction as
+the article it indexes (so it is never out of step), with each text twice: as written, and
+folded (`tgagreader.text.fold`: no diacritics, `đ` → `d`, lower case). A query is matched
+against the folded text, so `dan van` finds `dân vận`; matches that also hold with the accents
+as typed rank first; then relevance (BM25, title weighted over body), then recency.
+
+Query syntax: words (all must occur), `"quoted phrases"`, and the last word matches as a prefix
+(`tuyen gi` finds `tuyên giáo`) — the search-as-you-type case.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tgagreader.models import Article, Image, ListBlock, Table
+from tgagreader.text import clean, fold
+
+SCHEMA = 1
+DDL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS tgag_fts USING fts5(
+    title, body, folded_title, folded_body,
+    tokenize = 'unicode61 remove_diacritics 0'
+)
+"""
+# BM25 weights by column: the folded columns are the ones matched; a title match counts more.
+_FOLDED_RANK = "bm25(tgag_fts, 0.0, 0.0, 8.0, 1.0)"
+_EXACT_RANK = "bm25(tgag_fts, 8.0, 1.0, 0.0, 0.0)"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: words and phrases as typed (lower case, NFC) and folded."""
+
+    words: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+    prefix: bool
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.phrases
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: int
+    exact: bool
+    score: float
+
+
+def parse_query(text: str) -> Query:
+    text = clean(text).lower()
+    phrases = tuple(
+        tuple(_TOKEN.findall(found)) for found in _QUOTED.findall(text) if _TOKEN.search(found)
+    )
+    rest = _QUOTED.sub(" ", text)
+    words = tuple(_TOKEN.findall(rest))
+    # The last word is still being typed unless the query ends in a space or a closing quote.
+    prefix = bool(words) and not text.endswith((" ", '"'))
+    return Query(words, phrases, prefix)
+
+
+def expression(query: Query, *, folded: bool) -> str:
+    """The FTS5 MATCH expression: every term quoted (no FTS syntax can come from the user)."""
+
+    def term(word: str) -> str:
+        return fold(word) if folded else word
+
+    parts = [f'"{" ".join(term(w) for w in phrase)}"' for phrase in query.phrases]
+    for index, word in enumerate(query.words):
+        star = "*" if query.prefix and index == len(query.words) - 1 else ""
+        parts.append(f'"{term(word)}"{star}')
+    columns = "{folded_title folded_body}" if folded else "{title body}"
+    return f"{columns}: ({' AND '.join(parts)})"
+
+
+def document(article: Article) -> tuple[str, str, str, str]:
+    """What is indexed of an article: its title, and its text with captions and table cells."""
+    parts = [] if article.body else [article.summary]  # the lead is the body's first paragraph
+    for block in article.body:
+        if isinstance(block, Image):
+            parts.append(block.caption or "")
+        elif isinstance(block, ListBlock | Table):
+            parts.append(block.text)
+        else:
+            parts.append(block.text)
+    body = "\n".join(part for part in parts if part)
+    return article.title, body, fold(article.title), fold(body)
+
+
+def index(db: sqlite3.Connection, article: Article) -> None:
+    """(Re)index one article; call inside the transaction that stores it."""
+    db.execute("DELETE FROM tgag_fts WHERE rowid = ?", (article.id,))
+    db.execute(
+        "INSERT INTO tgag_fts (rowid, title, body, folded_title, folded_body)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (article.id, *document(article)),
+    )
+
+
+def remove(db: sqlite3.Connection, article_id: int) -> None:
+    db.execute("DELETE FROM tgag_fts WHERE rowid = ?", (article_id,))
+
+
+def search(
+    db: sqlite3.Connection,
+    query: Query,
+    *,
+    limit: int = 20,
+    categories: Iterable[str] | None = None,
+) -> list[Hit]:
+    """The best `limit` matches: exact-accent ones first, then by BM25, then newest first."""
+    if query.empty:
+        return []
+    where = ""
+    params: list[object] = []
+    if categories is not None:
+        keys = list(categories)
+        marks = ",".join("?" * len(keys)) or "NULL"
+        where = f" AND (a.category_key IN ({marks}) OR a.category_alias IN ({marks}))"
+        params = keys + keys
+    sql = (
+        "SELECT f.rowid, {rank} AS score FROM tgag_fts f JOIN tgag_article a ON a.id = f.rowid"
+        " WHERE tgag_fts MATCH ?" + where + " ORDER BY score, a.published DESC LIMIT ?"
+    )
+    hits: list[Hit] = []
+    seen: set[int] = set()
+    for folded, rank in ((False, _EXACT_RANK), (True, _FOLDED_RANK)):
+        if not folded and query_is_ascii(query):
+            continue  # typed without accents: the exact query is the folded one
+        try:
+            rows = db.execute(
+                sql.format(rank=rank), [expression(query, folded=folded), *params, limit]
+            ).fetchall()
+        except sqlite3.OperationalError:
+            continue  # a query FTS5 cannot take (e.g. only punctuation): no results
+        for article_id, score in rows:
+            if article_id not in seen:
+                seen.add(article_id)
+                hits.append(Hit(article_id, exact=not folded, score=score))
+    return hits[:limit]
+
+
+def query_is_ascii(query: Query) -> bool:
+    return all(w.isascii() for w in (*query.words, *(w for p in query.phrases for w in p)))
+
+
+def matcher(query: Query) -> re.Pattern[str] | None:
+    """Whole words of the query in folded text (the word being typed may be a word's start)."""
+    words = [fold(w) for w in query.words]
+    whole = sorted(
+        {*(words[:-1] if query.prefix else words), *(fold(" ".join(p)) for p in query.phrases)},
+        key=len,
+        reverse=True,
+    )
+    patterns = [rf"(?<!\w){re.escape(term)}(?!\w)" for term in whole if term]
+    if query.prefix and words and words[-1]:
+        patterns.append(rf"(?<!\w){re.escape(words[-1])}")
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
+    """The passage of `text` around the first match, and where the matches are in it
+    (diacritic-insensitive: the passage is the original text, the spans are found folded)."""
+    text = " ".join(text.split())
+    folded = fold(text)
+    pattern = matcher(query)
+    first_match = pattern.search(folded) if pattern else None
+    first = first_match.start() if first_match else 0
+    start = max(0, first - width // 4)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    spans = (
+        [(m.start() + shift, m.end() + shift) for m in pattern.finditer(folded, start, end)]
+        if pattern
+        else []
+    )
+    return prefix + text[start:end] + suffix, spans
