@@ -173,12 +173,46 @@ def test_index_is_rebuilt_from_values(store):
     assert [e.id for e in store.entries()] == [2, 1]
 
 
-def test_corrupted_database_is_explained(tmp_path):
+def test_a_damaged_cache_is_set_aside_and_reading_state_kept(tmp_path):
     path = tmp_path / "cache"
-    path.mkdir()
+    with Store(path) as store:
+        store.put_article(make_article(1))
+        store.set_bookmark(1)
+        store.set_read(1)
     (path / "cache.db").write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match=r"damaged.*tgag cache clear"):
-        Store(path)
+    for leftover in ("cache.db-wal", "cache.db-shm"):
+        (path / leftover).unlink(missing_ok=True)
+    with Store(path) as store:
+        assert len(store.notices) == 1
+        assert "damaged" in store.notices[0]
+        assert "read marks and bookmarks are kept" in store.notices[0]
+        assert store.get_article(1) is None  # comes back with the next sync
+        assert store.state(1) == (True, True, 0)
+        store.put_article(make_article(2))
+        assert store.cached_ids() == {2}
+    assert (path / "cache.db.damaged").read_bytes().startswith(b"this is not sqlite")
+
+
+def test_a_damaged_state_file_is_reported(tmp_path):
+    path = tmp_path / "cache"
+    with Store(path) as store:
+        store.put_article(make_article(1))
+        store.set_bookmark(1)
+    (path / "state.db").write_bytes(b"garbage" * 500)
+    with Store(path) as store:
+        assert "read marks and bookmarks were lost" in store.notices[0]
+        assert store.get_article(1) is not None
+        assert store.state(1) == (False, False, 0)
+
+
+def test_storage_errors_become_one_line_store_errors(tmp_path):
+    with Store(tmp_path / "cache") as store:
+        store.put_article(make_article(1))
+        store._db.execute("PRAGMA max_page_count = 1")  # a full disk, as SQLite sees it
+        with pytest.raises(StoreError, match="no space left.*tgag cache clear"):
+            for number in range(2, 50):
+                store.put_article(make_article(number, text="x" * 5000))
+        assert store.get_article(1) is not None
 
 
 def test_two_stores_on_one_directory(tmp_path):

@@ -124,6 +124,8 @@ class Context:
                 self._store = Store(self.config.cache_dir, size_limit=self.config.cache_size)
             except StoreError as error:
                 raise Failure(str(error)) from error
+            for notice in self._store.notices:
+                warn(f"warning: {notice}")
         return self._store
 
     def sync_options(self, **changes: Any) -> Any:
@@ -867,6 +869,13 @@ def main(argv: list[str] | None = None) -> int:
     except Failure as error:
         warn(str(error))
         return error.code
+    except Exception as error:
+        from tgagreader.store import StoreError
+
+        if not isinstance(error, StoreError):
+            raise
+        warn(str(error))  # the cache failed mid-way (a full disk, a damaged file): one line too
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         warn("interrupted")
         return 130

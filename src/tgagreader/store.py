@@ -18,12 +18,15 @@ Eviction is least-recently-read and never touches a bookmarked article.
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import json
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -181,16 +184,28 @@ class Store:
     ) -> None:
         self.path = Path(directory).expanduser()
         self.size_limit = size_limit
+        self.notices: list[str] = []
+        """One-line messages about what opening the cache had to repair (for the views)."""
         self._timeout = timeout
         self._state_path = self.path / "state.db"
         self._diskcache: Any = None
         self._local = threading.local()
         self._attached: set[int] = set()
-        _make_private_directory(self.path)
+        with self._errors_explained():
+            _make_private_directory(self.path)
+        # A cache on read-only storage (a mounted copy, a locked-down account) can still be
+        # read: SQLite opens it immutable, values are read without diskcache, nothing is saved.
+        self.read_only = (self.path / "cache.db").exists() and not os.access(self.path, os.W_OK)
         with self._errors_explained():
             if not (self.path / "cache.db").exists():
                 self._open_values()  # a new cache: diskcache creates its file first
-            self._prepare()
+            try:
+                self._prepare()
+            except sqlite3.DatabaseError as error:
+                if self.read_only or not _is_damage(error):
+                    raise
+                self._set_aside_damaged(str(error))
+                self._prepare()
 
     # -- plumbing ------------------------------------------------------------------------------
     #
@@ -214,9 +229,42 @@ class Store:
     @property
     def _cache(self) -> Any:
         if self._diskcache is None:
+            if self.read_only:
+                raise StoreError(_explain(sqlite3.OperationalError("readonly"), self.path))
             with self._errors_explained():
                 self._open_values()
         return self._diskcache
+
+    def _set_aside_damaged(self, reason: str) -> None:
+        """A damaged database is renamed `<name>.damaged` and a new one started: articles come
+        back with the next sync; read marks and bookmarks, kept apart, are kept when readable."""
+        self.close()
+        damaged = []
+        for name in ("cache.db", "state.db"):
+            path = self.path / name
+            if path.exists() and not _readable_database(path):
+                damaged.append(name)
+                for suffix in ("", "-wal", "-shm"):
+                    source = self.path / (name + suffix)
+                    if source.exists():
+                        source.replace(self.path / (name + suffix + ".damaged"))
+        if "cache.db" in damaged:
+            for folder in self.path.iterdir():  # diskcache's files of big values, now orphans
+                if folder.is_dir() and len(folder.name) == 2:
+                    import shutil
+
+                    shutil.rmtree(folder, ignore_errors=True)
+            self._open_values()
+        lost = (
+            "read marks and bookmarks were lost"
+            if "state.db" in damaged
+            else ("read marks and bookmarks are kept")
+        )
+        self.notices.append(
+            f"the cache at {self.path} was damaged ({reason}); it was set aside as "
+            f"{' and '.join(d + '.damaged' for d in damaged) or 'nothing'} and is refilled at "
+            f"the next sync; {lost}"
+        )
 
     def _open_values(self) -> None:
         if self._diskcache is not None:
@@ -240,13 +288,17 @@ class Store:
             connection = getattr(self._local, "connection", None)
             if connection is None:
                 connection = sqlite3.connect(
-                    self.path / "cache.db", timeout=self._timeout, isolation_level=None
+                    self._uri("cache.db"), timeout=self._timeout, isolation_level=None, uri=True
                 )
                 self._local.connection = connection
         if id(connection) not in self._attached:
-            connection.execute("ATTACH DATABASE ? AS state", (str(self._state_path),))
+            connection.execute("ATTACH DATABASE ? AS state", (self._uri("state.db"),))
             self._attached.add(id(connection))
         return connection
+
+    def _uri(self, name: str) -> str:
+        path = (self.path / name).resolve().as_posix().replace("?", "%3f").replace("#", "%23")
+        return f"file:{path}?mode=ro&immutable=1" if self.read_only else f"file:{path}"
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -267,6 +319,10 @@ class Store:
             "SELECT 1 FROM state.sqlite_master WHERE type = 'table' AND name = 'tgag_state'"
         ).fetchone()
         search_version = self._meta("search")
+        if not db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tgag_fts'"
+        ).fetchone():
+            search_version = None  # the index is missing (deleted): build it again
         if version == str(SCHEMA) and search_version == str(search.SCHEMA) and state_ready:
             return  # the usual case: nothing to create, no write at start-up
         self._open_values()  # tables are created through diskcache's connection
@@ -301,12 +357,24 @@ class Store:
     def _get(self, key: str) -> dict | None:
         """A value of this schema version, or None (missing, unreadable or from the future)."""
         try:
-            value = self._cache.get(key)
-        except (ValueError, OSError, sqlite3.DatabaseError, UnicodeDecodeError):
+            value = self._read_only_value(key) if self.read_only else self._cache.get(key)
+        except (ValueError, OSError, sqlite3.DatabaseError, UnicodeDecodeError, zlib.error):
             return None
         if not isinstance(value, dict) or value.get("v") != SCHEMA:
             return None
         return value
+
+    def _read_only_value(self, key: str) -> object:
+        """A value read the way diskcache's JSONDisk wrote it (opening diskcache would write)."""
+        stored_key = zlib.compress(json.dumps(key).encode("utf-8"), 1)
+        row = self._db.execute(
+            "SELECT mode, filename, value FROM Cache WHERE key = ? AND raw = 1", (stored_key,)
+        ).fetchone()
+        if row is None:
+            return None
+        mode, filename, value = row
+        data = bytes(value) if mode == 1 else (self.path / filename).read_bytes()
+        return json.loads(zlib.decompress(data).decode("utf-8"))
 
     def close(self) -> None:
         if self._diskcache is not None:
@@ -654,6 +722,8 @@ class Store:
     # -- what the reader did -------------------------------------------------------------------
 
     def _state(self, article_id: int, column: str, value: object) -> None:
+        if self.read_only:
+            return  # a read-only cache remembers nothing new; reading it is still allowed
         self._db.execute(
             f"INSERT INTO state.tgag_state (id, {column}) VALUES (?, ?)"
             f" ON CONFLICT(id) DO UPDATE SET {column} = excluded.{column}",
@@ -828,6 +898,57 @@ def _make_private_directory(path: Path) -> None:
     if not path.exists():
         path.mkdir(parents=True, mode=0o700)
         path.chmod(0o700)  # mkdir's mode is filtered by the umask
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    message = str(error)
+    return "not a database" in message or "malformed" in message or "corrupt" in message
+
+
+def _readable_database(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A store method whose SQLite and file-system errors become a one-line `StoreError`."""
+
+    @functools.wraps(method)
+    def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except sqlite3.DatabaseError as error:
+            # SQLite undoes a transaction that hit a full disk itself; diskcache's ROLLBACK then
+            # fails and hides the reason, which is in the context.
+            context = error.__context__
+            if "cannot rollback" in str(error) and isinstance(context, sqlite3.DatabaseError):
+                error = context
+            raise StoreError(_explain(error, self.path)) from error
+        except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise StoreError(
+                    _explain(sqlite3.OperationalError("disk is full"), self.path)
+                ) from error
+            raise StoreError(
+                f"cannot use the cache at {self.path}: {error.strerror or error}"
+            ) from error
+
+    return guarded
+
+
+# Every public method: callers (the CLI, the reader, sync) get a StoreError they can show in one
+# line, whatever SQLite or the disk said.
+for _name, _member in list(vars(Store).items()):
+    if callable(_member) and not _name.startswith("_"):
+        setattr(Store, _name, _guarded(_member))
 
 
 def _explain(error: sqlite3.DatabaseError, path: Path) -> str:

@@ -68,6 +68,14 @@ class ReaderApp(App[None]):
             self.theme = self.config.theme
         if self.config.keys:
             self.set_keymap(dict(self.config.keys))
+            unknown = sorted(set(self.config.keys) - bindings.ids())
+            if unknown:
+                self.notify(
+                    f"Unknown key binding ids in [keys]: {', '.join(unknown)} (see ? for the ids)",
+                    severity="warning",
+                    timeout=8,
+                    markup=False,
+                )
 
     def refresh_if_stale(self) -> None:
         """At start: the cache is on screen already; fetch what is new if it is old."""

@@ -73,3 +73,8 @@ TREE = [
     Binding("slash", "screen.search", "Search", id="tree.search"),
 ]
 ALL = {"Everywhere": APP, "Category tree": TREE, "Article list": LIST, "Reader": READER}
+
+
+def ids() -> set[str]:
+    """Every binding id, for checking `[keys]` in config.toml."""
+    return {binding.id for group in ALL.values() for binding in group if binding.id}

@@ -22,7 +22,8 @@ class HelpScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        keymap = getattr(self.app, "keymap", {})
+        config = getattr(self.app, "config", None)
+        keymap = dict(config.keys) if config is not None else {}
         table = Table(box=None, show_edge=False, padding=(0, 1), expand=True)
         table.add_column("Keys", style="bold", no_wrap=True)
         table.add_column("Does")

@@ -3,6 +3,8 @@ and one at a time (with back navigation) on a narrow one."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -13,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Tree
 
 from tgagreader.models import Article
-from tgagreader.store import Entry
+from tgagreader.store import Entry, StoreError
 from tgagreader.text import is_openable_url
 from tgagreader.tui.screens.search import SearchScreen
 from tgagreader.tui.widgets.article_list import ArticleList
@@ -26,6 +28,22 @@ if TYPE_CHECKING:
     from tgagreader.tui.app import ReaderApp
 
 PANES = ("tree", "list", "reader")
+
+
+def _shows_store_errors(method: Callable[..., None]) -> Callable[..., None]:
+    """A cache that fails under the reader (a full disk, a damaged file) is a notification,
+    not a crash: what is on screen stays usable."""
+
+    @functools.wraps(method)
+    def guarded(self: MainScreen, *args: object, **kwargs: object) -> None:
+        try:
+            method(self, *args, **kwargs)
+        except StoreError as error:
+            self.notify(str(error), title="Cache error", severity="error", timeout=8, markup=False)
+
+    return guarded
+
+
 NARROW = 100  # columns under which one pane is shown at a time
 PAGE = 200  # articles loaded into the list at a time
 
@@ -53,15 +71,30 @@ class MainScreen(Screen[None]):
         yield FindBar(id="find")
         yield Footer()
 
+    def on_unmount(self) -> None:
+        self.save_position()
+
+    @_shows_store_errors
+    def save_position(self) -> None:
+        """Remember where the reader is in the article shown (restored when it is opened)."""
+        view = self.query_one(ArticleView)
+        if self.showing is not None and view.article is not None:
+            self.reader_app.store.set_position(self.showing, view.position)
+
     def on_mount(self) -> None:
         self.narrow = self.app.size.width < NARROW
         self.query_one(StatusBar).offline_mode = self.reader_app.offline
         self.reload()
         self.query_one(ArticleList).focus()
+        for notice in self.reader_app.store.notices:
+            self.notify(
+                notice, title="Cache repaired", severity="warning", timeout=10, markup=False
+            )
         self.reader_app.refresh_if_stale()
 
     # -- data ----------------------------------------------------------------------------------
 
+    @_shows_store_errors
     def reload(self) -> None:
         """Read everything shown from the store again (after a sync, or at start)."""
         store = self.reader_app.store
@@ -75,6 +108,7 @@ class MainScreen(Screen[None]):
         tree.load(menu, counts, total=total, bookmarks=len(store.bookmarked_ids()))
         self.load_list(keep=self.showing)
 
+    @_shows_store_errors
     def load_list(self, *, keep: int | None = None) -> None:
         articles = self.query_one(ArticleList)
         articles.set_entries(self._entries(0), keep=keep)
@@ -114,6 +148,7 @@ class MainScreen(Screen[None]):
         self.pane = "reader"
 
     @on(ArticleList.EndReached)
+    @_shows_store_errors
     def list_end(self) -> None:
         articles = self.query_one(ArticleList)
         more = self._entries(len(articles.entries))
@@ -122,12 +157,12 @@ class MainScreen(Screen[None]):
         elif self.category not in (ALL, BOOKMARKS):
             self.reader_app.fetch_older(self.category)
 
+    @_shows_store_errors
     def show(self, entry: Entry, *, mark_read: bool) -> None:
         """Put an article in the reader (and mark it read when it is opened for reading)."""
         store = self.reader_app.store
         view = self.query_one(ArticleView)
-        if self.showing is not None and view.article is not None:
-            store.set_position(self.showing, view.position)
+        self.save_position()
         if self.showing != entry.id:
             article = store.get_article(entry.id)
             self.showing = entry.id
@@ -227,6 +262,7 @@ class MainScreen(Screen[None]):
         entry = articles.current
         return entry, None
 
+    @_shows_store_errors
     def action_toggle_bookmark(self) -> None:
         entry, _article = self.current_article()
         if entry is None:
@@ -240,6 +276,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only
+        self.query_one(StatusBar).filter = "unread only" if self.unread_only else ""
         self.load_list(keep=self.showing)
         self.notify("Unread articles only." if self.unread_only else "All articles.", timeout=2)
 
@@ -266,6 +303,7 @@ class MainScreen(Screen[None]):
             menu, store.category_counts(), total=total, bookmarks=len(store.bookmarked_ids())
         )
 
+    @_shows_store_errors
     def action_toggle_read(self) -> None:
         entry, _article = self.current_article()
         if entry is None:

@@ -22,6 +22,7 @@ class StatusBar(Widget):
     last_sync: reactive[float | None] = reactive(None)
     progress: reactive[tuple[int, int] | None] = reactive(None)
     offline_mode: reactive[bool] = reactive(False)
+    filter: reactive[str] = reactive("")
 
     def __init__(self, clock: Callable[[], float] = time.time, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -35,6 +36,8 @@ class StatusBar(Widget):
         left.append(" · ")
         left.append(self.site_name)
         right = Text()
+        if self.filter:
+            right.append(f"[{self.filter}]  ", style="bold")
         if self.progress is not None:
             done, total = self.progress
             right.append(f"syncing {done}/{total}  ", style="bold")
