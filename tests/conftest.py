@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,3 +74,13 @@ def site_copy(tmp_path) -> Path:
     from demo_tools import copy_site
 
     return copy_site("j3", tmp_path / "site")
+
+
+# Hypothesis: a bounded number of examples in CI; `HYPOTHESIS_PROFILE=long` for a long run.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile(
+    "long", max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -3,6 +3,7 @@ folder of Markdown files with YAML front matter."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -26,10 +27,12 @@ def to_jsonl(articles: Iterable[Article], path: Path) -> int:
                 out.write(json.dumps(data, ensure_ascii=False))
                 out.write("\n")
                 count += 1
+            out.close()
+            os.replace(out.name, path)  # fails if `path` is a folder: no temporary file left
         except BaseException:
-            os.unlink(out.name)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(out.name)
             raise
-    os.replace(out.name, path)
     return count
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,14 +56,16 @@ class Hit:
 
 
 def parse_query(text: str) -> Query:
+    # The last word is still being typed unless the query ends in a space or a closing quote
+    # (looked at before `clean`, which strips trailing spaces).
+    typed = not text[-1:].isspace()
     text = clean(text).lower()
     phrases = tuple(
         tuple(_TOKEN.findall(found)) for found in _QUOTED.findall(text) if _TOKEN.search(found)
     )
     rest = _QUOTED.sub(" ", text)
     words = tuple(_TOKEN.findall(rest))
-    # The last word is still being typed unless the query ends in a space or a closing quote.
-    prefix = bool(words) and not text.endswith((" ", '"'))
+    prefix = bool(words) and typed and not text.endswith('"')
     return Query(words, phrases, prefix)
 
 
@@ -90,8 +93,11 @@ def document(article: Article) -> tuple[str, str, str, str]:
             parts.append(block.text)
         else:
             parts.append(block.text)
-    body = "\n".join(part for part in parts if part)
-    return article.title, body, fold(article.title), fold(body)
+    # NFC, as `clean` makes text at parse time, whatever made this article: one spelling of a
+    # word in the index, so that a decomposed `dân` is found by a composed one (and folds).
+    title = unicodedata.normalize("NFC", article.title)
+    body = unicodedata.normalize("NFC", "\n".join(part for part in parts if part))
+    return title, body, fold(title), fold(body)
 
 
 def index(db: sqlite3.Connection, article: Article) -> None:
@@ -154,32 +160,36 @@ def query_is_ascii(query: Query) -> bool:
 def matcher(query: Query) -> re.Pattern[str] | None:
     """Whole words of the query in folded text (the word being typed may be a word's start)."""
     words = [fold(w) for w in query.words]
+    # A phrase's words may stand apart by any non-word characters (`03-CT/TW` is `"03 ct tw"`).
     whole = sorted(
-        {*(words[:-1] if query.prefix else words), *(fold(" ".join(p)) for p in query.phrases)},
+        {
+            *(re.escape(w) for w in (words[:-1] if query.prefix else words)),
+            *(r"\W+".join(re.escape(fold(w)) for w in p) for p in query.phrases),
+        },
         key=len,
         reverse=True,
     )
-    patterns = [rf"(?<!\w){re.escape(term)}(?!\w)" for term in whole if term]
+    patterns = [rf"(?<!\w){term}(?!\w)" for term in whole if term]
     if query.prefix and words and words[-1]:
         patterns.append(rf"(?<!\w){re.escape(words[-1])}")
     return re.compile("|".join(patterns)) if patterns else None
 
 
 def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
-    """The passage of `text` around the first match, and where the matches are in it
-    (diacritic-insensitive: the passage is the original text, the spans are found folded)."""
-    text = " ".join(text.split())
+    """The passage of `text` around the first match of the most query terms, and where the
+    matches are in it (diacritic-insensitive: the passage is the original text, the spans are
+    found folded)."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
     folded = fold(text)
     pattern = matcher(query)
-    first_match = pattern.search(folded) if pattern else None
-    first = first_match.start() if first_match else 0
+    first = _densest(list(pattern.finditer(folded)), width - width // 4) if pattern else 0
     start = max(0, first - width // 4)
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     end = min(len(text), start + width)
     if end < len(text):
-        space = text.rfind(" ", start, end)
+        space = text.rfind(" ", start, end + 1)  # a space just after the passage will do
         end = space if space > first else end
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
@@ -190,3 +200,21 @@ def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[
         else []
     )
     return prefix + text[start:end] + suffix, spans
+
+
+def _densest(matches: list[re.Match[str]], reach: int) -> int:
+    """Where the first run of matches that holds the most different terms within `reach`
+    characters starts (for `dân vận`, a `dân vận` rather than the `nhân dân` before it)."""
+    wanted = len({match.group() for match in matches})
+    best, most = 0, 0
+    for index, match in enumerate(matches):
+        terms = set()
+        for later in range(index, len(matches)):  # indices, not a slice: no copy per match
+            if matches[later].end() - match.start() > reach:
+                break
+            terms.add(matches[later].group())
+        if len(terms) > most:
+            best, most = match.start(), len(terms)
+            if most == wanted:
+                break  # no later run can hold more
+    return best

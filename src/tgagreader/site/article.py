@@ -18,7 +18,13 @@ from selectolax.lexbor import LexborNode
 from tgagreader.models import Article, Block, Category, Image, Paragraph
 from tgagreader.site.blocks import BlockInfo, BodyWalker, inline_text
 from tgagreader.site.dates import parse_date
-from tgagreader.site.page import Page, TruncatedPage, UnexpectedPage
+from tgagreader.site.page import (
+    LoginRequired,
+    Page,
+    TruncatedPage,
+    UnexpectedPage,
+    _has_login_form,
+)
 from tgagreader.site.urls import (
     canonical_article_url,
     category_of,
@@ -136,6 +142,8 @@ def parse_article_page(page: Page) -> Article:
     if root is None and body is None and page.tree.css_first(_LISTINGS) is not None:
         raise UnexpectedPage(page.url, "this is a category listing, not an article")
     if root is None and body is None:
+        if _has_login_form(page):  # Joomla's login form where the article should be
+            raise LoginRequired(page.url)
         root = _fallback_root(page)
         if root is None:
             page.raise_for_missing_content("article")

@@ -112,6 +112,8 @@ def front_page_from(page: Page) -> FrontPage:
     page.check_not_error()
     try:
         listing: Listing | None = parse_listing_page(page)
+    except LoginRequired:
+        raise  # the front page itself is a login form (a members-only or offline site)
     except ParseError:
         listing = None  # a front page made of modules only still has a menu and statistics
     return FrontPage(

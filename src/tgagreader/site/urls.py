@@ -69,7 +69,7 @@ class Route:
 def route(url: str) -> Route:
     """Classify a site URL. Ambiguous SEF paths (`/menu/12-alias`) are taken as articles, the
     far more common case; context (a listing's title links, a menu) settles the rest."""
-    parts = urlsplit(url)
+    parts = _split(url)
     query = _query(parts.query)
     start = _int(query.get("start") or query.get("limitstart")) or 0
     itemid = _int(query.get("itemid"))
@@ -155,7 +155,7 @@ def article_id(url: str) -> int | None:
 def category_of(url: str) -> tuple[int | None, str | None]:
     """(id, alias) of the category a listing URL shows, read as a category whatever the path
     looks like (a SEF alias may start with digits and pass for an article's `123-slug`)."""
-    parts = urlsplit(url)
+    parts = _split(url)
     query = _query(parts.query)
     if "option" in query or "view" in query:
         return _int(query.get("id")), None
@@ -171,7 +171,7 @@ def synthetic_id(url: str) -> int:
     """An id for an article whose URLs carry none (Joomla's "advanced SEF" drops the numbers).
 
     Negative, so that it can never collide with a real Joomla id, and stable across runs."""
-    parts = urlsplit(url)
+    parts = _split(url)
     key = "/".join(sef_segments(parts.path)) or parts.path
     return -(zlib.crc32(key.encode("utf-8")) & 0x7FFFFFFF) - 1
 
@@ -179,7 +179,9 @@ def synthetic_id(url: str) -> int:
 @lru_cache(maxsize=8192)
 def canonical_url(url: str) -> str:
     """The URL without fragment and tracking or session parameters, host lower-cased."""
-    parts = urlsplit(url.strip())
+    parts = _split(url)
+    if not parts.netloc:
+        return _tidy(url)  # not a web URL: nothing to make canonical
     pairs = [
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
     ]
@@ -194,7 +196,7 @@ def canonical_article_url(url: str) -> str:
 
     Non-SEF: `index.php?option=com_content&view=article&id=123&catid=4` (slugs, Itemid, page and
     presentation parameters dropped). SEF: the path as the site writes it, without query."""
-    parts = urlsplit(url.strip())
+    parts = _split(url)
     query = _query(parts.query)
     if query.get("option") == "com_content" or query.get("view") == "article":
         pairs = [("option", "com_content"), ("view", "article")]
@@ -221,7 +223,7 @@ def canonical_article_url(url: str) -> str:
 def with_start(url: str, start: int) -> str:
     """The listing page that begins at item `start` (0 = first page). SEF URLs use `start`,
     non-SEF ones `limitstart`, as Joomla's own pagination does."""
-    parts = urlsplit(url)
+    parts = _split(url)
     pairs = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
@@ -235,7 +237,7 @@ def with_start(url: str, start: int) -> str:
 
 def feed_url(listing_url: str, kind: Literal["rss", "atom"] = "rss") -> str:
     """The category feed Joomla serves beside a listing."""
-    parts = urlsplit(with_start(listing_url, 0))
+    parts = _split(with_start(listing_url, 0))
     if "option" in _query(parts.query):
         query = parts.query + ("&" if parts.query else "") + f"format=feed&type={kind}"
         return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
@@ -275,7 +277,7 @@ def build_category_url(
 
 def site_root(site: str) -> str:
     """`http://host/sub/` for any URL of a site installed in `/sub/` (or `http://host/`)."""
-    parts = urlsplit(site.strip())
+    parts = _split(site.strip())
     path = parts.path
     if "index.php" in path:
         path = path[: path.index("index.php")]
@@ -286,7 +288,7 @@ def site_root(site: str) -> str:
 
 def is_same_site(url: str, site: str) -> bool:
     """Whether `url` belongs to the site at `site` (any scheme, with or without `www.`)."""
-    target, home = urlsplit(url), urlsplit(site_root(site))
+    target, home = _split(url), _split(site_root(site))
     if target.scheme.lower() not in ("http", "https"):
         return False
     if _bare_host(target) != _bare_host(home):
@@ -303,9 +305,12 @@ def resolve(base: str, href: str | None) -> str | None:
     href = "".join(ch for ch in href.strip() if ch >= " " and ch != "\x7f")
     if not href or href.startswith("#"):
         return None
-    absolute = urljoin(base, href.replace("&amp;", "&"))
-    scheme = urlsplit(absolute).scheme.lower()
-    if scheme not in ("http", "https"):
+    try:
+        absolute = urljoin(base, href.replace("&amp;", "&"))
+    except ValueError:  # an unparseable base or link
+        return None
+    parts = _split(absolute)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return absolute
 
@@ -368,6 +373,22 @@ def _int(value: str | None) -> int | None:
         return None
     match = re.match(r"\s*(\d+)", value)
     return int(match.group(1)) if match else None
+
+
+_CONTROLS = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def _split(url: str) -> SplitResult:
+    """`urlsplit`, for any string a page may hold (an unparseable URL splits into nothing)."""
+    try:
+        return urlsplit(_tidy(url))
+    except ValueError:  # e.g. "http://[" : an invalid IPv6 host
+        return SplitResult("", "", "", "", "")
+
+
+def _tidy(url: str) -> str:
+    """A URL as written in a page: no surrounding whitespace, no control characters."""
+    return _CONTROLS.sub("", url.strip())
 
 
 def _is_tracking(key: str) -> bool:
