@@ -16,6 +16,7 @@ recorded with its URL and reason and never replaces a cached article.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
 import os
 import time
@@ -174,13 +175,20 @@ class _Run:
             if cached is not None:
                 self.consider(cached[0].articles, "front page")
             return menu
+        partial: list[Category] = []
         try:
-            front = parse.parse_front_page(
-                result.content, result.url, content_type=result.content_type
-            )
+            parsed = _page(result)
+            front = parse.front_page_from(parsed)
+            partial = list(front.menu)
+            if parsed.is_truncated:  # a close-delimited body that stopped early
+                raise parse.TruncatedPage(
+                    url, "the page was cut off; will fetch it again next time"
+                )
+            if not front.menu and front.listing is None:
+                raise parse.UnexpectedPage(url, "no menu and no articles on the front page")
         except parse.ParseError as error:
             self.fail(url, error.reason)
-            return self.store.site()[2]
+            return self.store.site()[2] or partial
         self.store.clear_failure(url)
         menu = list(front.menu)
         if not menu and front.listing is not None:
@@ -243,9 +251,12 @@ class _Run:
             if result is None:
                 return None
         try:
-            listing = parse.parse_listing(
-                result.content, result.url, content_type=result.content_type
-            )
+            parsed = _page(result)
+            listing = parse.listing_from(parsed)
+            if parsed.is_truncated:  # a close-delimited body that stopped early
+                raise parse.TruncatedPage(
+                    url, "the page was cut off; will fetch it again next time"
+                )
         except parse.ParseError as error:
             self.fail(url, error.reason)
             return None
@@ -291,9 +302,7 @@ class _Run:
         if result is None:
             return
         try:
-            article = parse.parse_article(
-                result.content, result.url, content_type=result.content_type
-            )
+            article = parse.article_from(_page(result))
             if article.pages:
                 article = await self.other_pages(article)
         except parse.ParseError as error:
@@ -326,9 +335,7 @@ class _Run:
             result = await self.get(url, conditional=False)
             if result is None:
                 return None
-            pages.append(
-                parse.parse_article(result.content, result.url, content_type=result.content_type)
-            )
+            pages.append(parse.article_from(_page(result)))
         return parse.merge_pages(first, pages)
 
 
@@ -411,6 +418,20 @@ def run_sync(
 ) -> SyncSummary:
     """`sync` for callers without an event loop (the CLI)."""
     return asyncio.run(sync(store, site, options, progress))
+
+
+def _page(result: FetchResult) -> parse.Page:
+    """The fetched page, parsed once; raises `ParseError` for a body that is no web page at all
+    (an image or a PDF where a page was expected), which the parser would call cut off."""
+    head = result.content[:1024]
+    if (
+        head.strip()
+        and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        and (b"\x00" in head or b"<" not in head)
+    ):
+        kind = (result.content_type or "").split(";")[0].strip() or "no Content-Type"
+        raise parse.ParseError(result.url, f"not an HTML page ({kind})")
+    return parse.parse_page(result.content, result.url, result.content_type)
 
 
 def _flatten(menu: list[Category]) -> list[Category]:

@@ -10,21 +10,30 @@ Standard library only; the server runs in a daemon thread::
 
     with DemoServer("j25") as demo:
         httpx.get(demo.url)
+
+Tests and benchmarks can make chosen requests misbehave (`DemoServer.inject`; the faults
+themselves are in `tgagreader.demo.faults`); without an injection the server never does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import json
 import re
+import socket
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+if TYPE_CHECKING:
+    from tgagreader.demo.faults import Fault, FaultRequest, Injection, Match
 
 __all__ = ["DemoServer", "RequestRecord", "Resolution", "SiteMap"]
 
@@ -60,7 +69,7 @@ class RequestRecord:
 
     method: str
     path: str  # path with query string, as sent
-    status: int
+    status: int  # 0: no answer (an injected fault hung up or reset the connection)
     headers: dict[str, str]  # request headers
 
 
@@ -325,7 +334,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._recorded = False
         try:
             resolution = demo.sitemap.resolve(self.path)
-            # (room for a later per-path fault-injection hook: it would act here)
+            if demo._faults and self._fault(resolution, head=head):
+                return
             self._send_file(resolution, head=head)
         finally:
             if not self._recorded:  # failed before answering
@@ -333,13 +343,43 @@ class _Handler(BaseHTTPRequestHandler):
                     RequestRecord(self.command, self.path, 500, dict(self.headers.items()))
                 )
 
+    def _fault(self, resolution: Resolution, *, head: bool) -> bool:
+        """Let an injected fault answer; False when none matched or it chose not to."""
+        from tgagreader.demo.faults import Exchange, FaultRequest
+
+        demo = self.server.demo
+        request = FaultRequest(self.command, self.path, resolution.file, resolution.status)
+        claimed = demo._claim_fault(request)
+        if claimed is None:
+            return False
+        fault, hit = claimed
+        with demo._active:
+            demo._exchanges.add(self.connection)
+        try:
+            answered = fault.respond(Exchange(self, request, hit, head=head))
+            if answered and not self._recorded:  # a hang or a reset: no status was sent
+                self._recorded = True
+                demo._record(RequestRecord(self.command, self.path, 0, dict(self.headers.items())))
+            return answered
+        finally:
+            with demo._active:
+                demo._exchanges.discard(self.connection)
+                demo._active.notify_all()
+
+    def _body(self, file: str) -> bytes:
+        """A site file as served: text files with the server's own origin in their links."""
+        demo = self.server.demo
+        path = demo.root / file
+        body = path.read_bytes()
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            body = body.replace(HOST_PLACEHOLDER.encode(), demo.origin.encode())
+        return body
+
     def _send_file(self, resolution: Resolution, *, head: bool) -> int:
         demo = self.server.demo
         path = demo.root / resolution.file
         suffix = path.suffix.lower()
-        body = path.read_bytes()
-        if suffix in TEXT_SUFFIXES:
-            body = body.replace(HOST_PLACEHOLDER.encode(), demo.origin.encode())
+        body = self._body(resolution.file)
         status = resolution.status
         headers: dict[str, str] = {
             "Content-Type": CONTENT_TYPES.get(suffix, "application/octet-stream")
@@ -411,6 +451,11 @@ class DemoServer:
         self.sitemap = SiteMap(self.root)
         self.requests: list[RequestRecord] = []
         self._lock = threading.Lock()
+        self._faults: list[Injection] = []
+        self._epoch = 0  # bumped by clear_faults(): hangs of cleared faults end
+        self._stopping = threading.Event()
+        self._active = threading.Condition()
+        self._exchanges: set[socket.socket] = set()  # connections a fault is answering now
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
         self.url = ""
@@ -420,9 +465,41 @@ class DemoServer:
         with self._lock:
             self.requests.append(record)
 
+    # -- fault injection ---------------------------------------------------------------------
+
+    def inject(self, match: Match, fault: Fault, *, times: int | None = None) -> Injection:
+        """Answer the requests `match` selects (the first `times` of them) with `fault`.
+        Injections are tried in the order made; the first that matches and is not used up
+        acts. See `tgagreader.demo.faults`."""
+        from tgagreader.demo.faults import Injection
+
+        injection = Injection(match, fault, times)
+        with self._lock:
+            self._faults.append(injection)
+        return injection
+
+    def clear_faults(self) -> None:
+        """Remove every injection; requests hanging in one are released."""
+        with self._lock:
+            self._faults.clear()
+            self._epoch += 1
+
+    def _claim_fault(self, request: FaultRequest) -> tuple[Fault, int] | None:
+        with self._lock:
+            found: tuple[Fault, int] | None = None
+            for injection in self._faults:
+                if not injection.matches(request):
+                    continue
+                injection.hits += 1
+                injection.arrivals.append(time.monotonic())
+                if found is None and (injection.times is None or injection.hits <= injection.times):
+                    found = injection.fault, injection.hits
+            return found
+
     def start(self) -> DemoServer:
         if self._httpd is not None:
             return self
+        self._stopping.clear()
         httpd = _Server((self.host, self.port), _Handler)
         httpd.demo = self
         self.port = httpd.server_address[1]
@@ -443,11 +520,17 @@ class DemoServer:
         httpd, self._httpd = self._httpd, None
         if httpd is None:
             return
+        self._stopping.set()  # hung faults give up at once
         httpd.shutdown()
         httpd.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        with self._active:  # and are gone before stop() returns, even one blocked writing
+            for connection in self._exchanges:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
+            self._active.wait_for(lambda: not self._exchanges, timeout=2)
 
     def __enter__(self) -> DemoServer:
         return self.start()

@@ -7,6 +7,7 @@ import time
 import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from textual import work
 from textual.app import App
@@ -52,6 +53,13 @@ class ReaderApp(App[None]):
         self.refresh_on_start = refresh_on_start
         self.clock = clock
         self.syncing = False
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Leave, remembering where the reader was in the article on screen."""
+        screen = self.main_screen
+        if screen is not None and screen.is_mounted:
+            screen.save_position()
+        super().exit(*args, **kwargs)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()

@@ -71,9 +71,6 @@ class MainScreen(Screen[None]):
         yield FindBar(id="find")
         yield Footer()
 
-    def on_unmount(self) -> None:
-        self.save_position()
-
     @_shows_store_errors
     def save_position(self) -> None:
         """Remember where the reader is in the article shown (restored when it is opened)."""
