@@ -13,48 +13,15 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tgagreader.models import Article, Category, Paragraph
+from tgagreader.demo.fixture import build_synthetic_cache
 from tgagreader.store import Store
-
-ICT = timezone(timedelta(hours=7))
-WORDS = (
-    "công tác dân vận tuyên giáo đảng viên chi bộ nông thôn mới An Giang Long Xuyên Châu Đốc "
-    "hội nghị triển khai nghị quyết học tập làm theo tấm gương đạo đức phong cách Hồ Chí Minh"
-).split()
-
-
-def fill(path: Path, count: int) -> None:
-    random.seed(7)
-    categories = [Category(8 + i, f"chuyen-muc-{i}", f"Chuyên mục {i}") for i in range(8)]
-    start = datetime(2012, 1, 1, 8, 0, tzinfo=ICT)
-    with Store(path) as store:
-        for number in range(1, count + 1):
-            text = " ".join(random.choices(WORDS, k=120))
-            store.put_article(
-                Article(
-                    id=number,
-                    title=" ".join(random.choices(WORDS, k=10)).capitalize(),
-                    url=f"http://tgag.example.vn/index.php?option=com_content&view=article&id={number}",
-                    category=random.choice(categories),
-                    author=None,
-                    byline="Quốc Hùng",
-                    published=start + timedelta(hours=number * 3),
-                    modified=None,
-                    hits=random.randint(10, 20000),
-                    summary=text[:200],
-                    body=tuple(Paragraph(text) for _ in range(8)),
-                )
-            )
-        store.mark_synced()
 
 
 def run(command: list[str], env: dict[str, str]) -> float:
@@ -75,7 +42,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache"
         started = time.perf_counter()
-        fill(cache, args.articles)
+        build_synthetic_cache(cache, args.articles)
+        with Store(cache) as store:
+            store.mark_synced()  # synced just now: `tgag latest` answers without refreshing
         print(
             f"filled a cache of {args.articles} articles in {time.perf_counter() - started:.1f} s"
         )

@@ -506,27 +506,8 @@ class Store:
         ids: Iterable[int] | None = None,
     ) -> list[Entry]:
         """Cached articles, newest first, filtered."""
-        where: list[str] = []
-        params: list[object] = []
-        if categories is not None:
-            keys = list(categories)
-            marks = ",".join("?" * len(keys)) or "NULL"
-            where.append(f"(a.category_key IN ({marks}) OR a.category_alias IN ({marks}))")
-            params.extend(keys + keys)
-        if since is not None:
-            where.append("a.published >= ?")
-            params.append(iso(since))
-        if unread_only:
-            where.append("s.read_at IS NULL")
-        if bookmarked_only:
-            where.append("s.bookmarked_at IS NOT NULL")
-        if ids is not None:
-            wanted = list(ids)
-            where.append(f"a.id IN ({','.join('?' * len(wanted)) or 'NULL'})")
-            params.extend(wanted)
-        sql = f"SELECT {_ENTRY_COLUMNS} FROM tgag_article a {_WITH_STATE}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        where, params = _filters(categories, since, unread_only, bookmarked_only, ids)
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM tgag_article a {_WITH_STATE}{where}"
         sql += " ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -534,7 +515,17 @@ class Store:
         return [_entry(row) for row in self._db.execute(sql, params)]
 
     def count(self, *, categories: Iterable[str] | None = None, unread_only: bool = False) -> int:
-        return len(self.entries(categories=categories, unread_only=unread_only))
+        where, params = _filters(categories, None, unread_only, False, None)
+        sql = f"SELECT COUNT(*) FROM tgag_article a {_WITH_STATE}{where}"
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    def totals(self) -> tuple[int, int]:
+        """(articles, unread) in the whole cache, in one query."""
+        row = self._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(s.read_at IS NULL), 0)"
+            f" FROM tgag_article a {_WITH_STATE}"
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     def category_counts(self) -> dict[str, tuple[int, int]]:
         """(articles, unread) by category key and by alias."""
@@ -609,7 +600,7 @@ class Store:
     ) -> None:
         value = {
             "v": SCHEMA,
-            "fetched_at": fetched_at or time.time(),
+            "fetched_at": time.time() if fetched_at is None else fetched_at,
             "listing": listing_to_dict(listing),
         }
         self._cache.set(f"listing:{key}:{page}", value)
@@ -638,7 +629,7 @@ class Store:
                 "site": site,
                 "name": name,
                 "menu": [category_to_dict(category) for category in menu],
-                "fetched_at": fetched_at or time.time(),
+                "fetched_at": time.time() if fetched_at is None else fetched_at,
             },
         )
 
@@ -673,7 +664,7 @@ class Store:
     ) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO tgag_page VALUES (?, ?, ?, ?, ?)",
-            (url, etag, last_modified, status, fetched_at or time.time()),
+            (url, etag, last_modified, status, time.time() if fetched_at is None else fetched_at),
         )
 
     def record_failure(self, url: str, reason: str) -> None:
@@ -693,7 +684,7 @@ class Store:
     # -- sync bookkeeping ----------------------------------------------------------------------
 
     def mark_synced(self, when: float | None = None) -> None:
-        self._set_meta("last_sync", repr(when or time.time()))
+        self._set_meta("last_sync", repr(time.time() if when is None else when))
 
     def last_sync(self) -> float | None:
         value = self._meta("last_sync")
@@ -702,7 +693,10 @@ class Store:
     def add_stats(self, stats: SiteStats, *, fetched_at: float | None = None) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO tgag_stats VALUES (?, ?)",
-            (fetched_at or time.time(), json.dumps(stats_to_dict(stats), ensure_ascii=False)),
+            (
+                time.time() if fetched_at is None else fetched_at,
+                json.dumps(stats_to_dict(stats), ensure_ascii=False),
+            ),
         )
 
     def stats_history(self, limit: int | None = None) -> list[tuple[float, SiteStats]]:
@@ -730,11 +724,14 @@ class Store:
             (article_id, value),
         )
 
-    def set_read(self, article_id: int, read: bool = True) -> None:
-        self._state(article_id, "read_at", time.time() if read else None)
+    def set_read(self, article_id: int, read: bool = True, *, at: float | None = None) -> None:
+        self._state(article_id, "read_at", (time.time() if at is None else at) if read else None)
 
-    def set_bookmark(self, article_id: int, bookmarked: bool = True) -> None:
-        self._state(article_id, "bookmarked_at", time.time() if bookmarked else None)
+    def set_bookmark(
+        self, article_id: int, bookmarked: bool = True, *, at: float | None = None
+    ) -> None:
+        moment = (time.time() if at is None else at) if bookmarked else None
+        self._state(article_id, "bookmarked_at", moment)
 
     def set_position(self, article_id: int, position: int) -> None:
         self._state(article_id, "position", max(0, int(position)))
@@ -796,7 +793,8 @@ class Store:
             return 0
         candidates = self._db.execute(
             "SELECT a.id, a.size FROM tgag_article a LEFT JOIN state.tgag_state s ON s.id = a.id"
-            " WHERE s.bookmarked_at IS NULL ORDER BY COALESCE(a.last_read, a.fetched_at) ASC"
+            " WHERE s.bookmarked_at IS NULL"
+            " ORDER BY MAX(COALESCE(a.last_read, 0), COALESCE(s.read_at, 0), a.fetched_at) ASC"
         ).fetchall()
         dropped = 0
         for article_id, size in candidates:
@@ -845,6 +843,35 @@ class Store:
             stats_snapshots=scalar("SELECT COUNT(*) FROM tgag_stats"),
             last_sync=self.last_sync(),
         )
+
+
+def _filters(
+    categories: Iterable[str] | None,
+    since: datetime | None,
+    unread_only: bool,
+    bookmarked_only: bool,
+    ids: Iterable[int] | None,
+) -> tuple[str, list[object]]:
+    """The WHERE clause (and its parameters) that `entries` and `count` share."""
+    where: list[str] = []
+    params: list[object] = []
+    if categories is not None:
+        keys = list(categories)
+        marks = ",".join("?" * len(keys)) or "NULL"
+        where.append(f"(a.category_key IN ({marks}) OR a.category_alias IN ({marks}))")
+        params.extend(keys + keys)
+    if since is not None:
+        where.append("a.published >= ?")
+        params.append(iso(since))
+    if unread_only:
+        where.append("s.read_at IS NULL")
+    if bookmarked_only:
+        where.append("s.bookmarked_at IS NOT NULL")
+    if ids is not None:
+        wanted = list(ids)
+        where.append(f"a.id IN ({','.join('?' * len(wanted)) or 'NULL'})")
+        params.extend(wanted)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _entry(row: tuple) -> Entry:

@@ -310,7 +310,7 @@ class _Run:
             return
         if article is None:
             return
-        article = _reconcile(article, item)
+        article = reconcile(article, item)
         change = self.store.put_article(article)
         if change == "kept":
             self.fail(item.url, "the page was cut off; the complete cached copy is kept")
@@ -460,7 +460,7 @@ def _categories_of(listing: Listing) -> list[Category]:
     return list(found.values())
 
 
-def _reconcile(article: Article, item: ArticleSummary) -> Article:
+def reconcile(article: Article, item: ArticleSummary) -> Article:
     """Fill what the article page did not show from what the listing showed."""
     changes: dict[str, object] = {}
     if article.id < 0 < item.id:

@@ -142,9 +142,10 @@ class Page:
             node = self.tree.css_first(selector)
             if node is None:
                 continue
-            text = clean(node.attributes.get("title") or node.text(deep=True) or "")
             image = node.css_first("img[alt]")
+            text = clean(node.attributes.get("title") or "")
             text = text or (clean(image.attributes.get("alt") or "") if image is not None else "")
+            text = text or _without_description(node)
             if text:
                 return text
         parts = _SITE_SUFFIX.split(self.title)
@@ -192,6 +193,21 @@ class Page:
         if self.is_truncated:
             raise TruncatedPage(self.url)
         raise UnexpectedPage(self.url, f"no {what} found on the page")
+
+
+def _without_description(node: LexborNode) -> str:
+    """A logo's text without the slogan templates set beside the name (beez_20's
+    `span.header1`, `.site-description`)."""
+    whole = clean(node.text(deep=True) or "")
+    for inner in node.css("span, small, div, p"):
+        classes = (inner.attributes.get("class") or "").lower()
+        if inner.parent is not None and (
+            "header" in classes or "desc" in classes or "slogan" in classes
+        ):
+            extra = clean(inner.text(deep=True) or "")
+            if extra and extra != whole:
+                whole = clean(whole.replace(extra, ""))
+    return whole
 
 
 def _error_code(page: Page, *, thorough: bool) -> int | None:

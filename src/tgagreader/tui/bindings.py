@@ -15,9 +15,9 @@ from __future__ import annotations
 from textual.binding import Binding
 
 APP = [
-    Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     Binding("question_mark", "help", "Help", id="help"),
-    Binding("s", "statistics", "Stats", id="statistics"),
+    Binding("s", "statistics", "Stats", id="statistics", show=False),
     Binding("r", "refresh", "Refresh", id="refresh"),
     Binding("ctrl+t", "toggle_dark", "Theme", id="toggle_theme", show=False),
     Binding("tab", "screen.focus_next_pane", "Next pane", id="next_pane", show=False),
@@ -34,11 +34,11 @@ LIST = [
     Binding("pagedown,space", "page_down", "Page down", id="list.page_down", show=False),
     Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
     Binding("enter,l", "open", "Read", id="list.open"),
-    Binding("m", "screen.toggle_read", "Read/unread", id="list.toggle_read"),
+    Binding("m", "screen.toggle_read", "Read/unread", id="list.toggle_read", show=False),
     Binding("b", "screen.toggle_bookmark", "Bookmark", id="list.toggle_bookmark"),
     Binding("u", "screen.toggle_unread_only", "Unread only", id="list.unread_only"),
     Binding("slash", "screen.search", "Search", id="list.search"),
-    Binding("o", "screen.browser", "Browser", id="list.browser"),
+    Binding("o", "screen.browser", "Browser", id="list.browser", show=False),
     Binding("y", "screen.copy_url", "Copy URL", id="list.copy_url", show=False),
 ]
 READER = [

@@ -25,9 +25,9 @@ class HelpScreen(ModalScreen[None]):
         config = getattr(self.app, "config", None)
         keymap = dict(config.keys) if config is not None else {}
         table = Table(box=None, show_edge=False, padding=(0, 1), expand=True)
-        table.add_column("Keys", style="bold", no_wrap=True)
-        table.add_column("Does")
-        table.add_column("Id (config.toml [keys])", style="dim", no_wrap=True)
+        table.add_column(Text("Keys"), style="bold", no_wrap=True)
+        table.add_column(Text("Does"))
+        table.add_column(Text("Id (config.toml [keys])"), style="dim", no_wrap=True)
         for section, group in bindings.ALL.items():
             table.add_row(Text(section, style="bold underline"), "", "")
             for binding in group:

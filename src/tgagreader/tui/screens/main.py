@@ -57,6 +57,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.category = ALL
         self.showing: int | None = None
+        self._saved_position = 0
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -69,14 +70,16 @@ class MainScreen(Screen[None]):
             yield ArticleList(id="list")
             yield ArticleView(id="reader")
         yield FindBar(id="find")
-        yield Footer()
+        yield Footer(compact=True)
 
     @_shows_store_errors
     def save_position(self) -> None:
         """Remember where the reader is in the article shown (restored when it is opened)."""
         view = self.query_one(ArticleView)
-        if self.showing is not None and view.article is not None:
+        moved = view.position != self._saved_position  # no write for every key press
+        if self.showing is not None and view.article is not None and moved:
             self.reader_app.store.set_position(self.showing, view.position)
+            self._saved_position = view.position
 
     def on_mount(self) -> None:
         self.narrow = self.app.size.width < NARROW
@@ -95,14 +98,11 @@ class MainScreen(Screen[None]):
     def reload(self) -> None:
         """Read everything shown from the store again (after a sync, or at start)."""
         store = self.reader_app.store
-        _site, name, menu, _when = store.site()
+        _site, name, _menu, _when = store.site()
         status = self.query_one(StatusBar)
         status.site_name = name or self.reader_app.site
         status.last_sync = store.last_sync()
-        tree = self.query_one(CategoryTree)
-        counts = store.category_counts()
-        total = (store.count(), store.count(unread_only=True))
-        tree.load(menu, counts, total=total, bookmarks=len(store.bookmarked_ids()))
+        self.refresh_counts()
         self.load_list(keep=self.showing)
 
     @_shows_store_errors
@@ -161,9 +161,11 @@ class MainScreen(Screen[None]):
         view = self.query_one(ArticleView)
         self.save_position()
         if self.showing != entry.id:
-            article = store.get_article(entry.id)
+            # A preview (the cursor passing by) is not a read: it leaves the eviction order alone.
+            article = store.get_article(entry.id, touch=mark_read)
             self.showing = entry.id
-            view.show(article, position=store.state(entry.id)[2] if article else 0)
+            self._saved_position = store.state(entry.id)[2] if article else 0
+            view.show(article, position=self._saved_position)
         if mark_read and not entry.read:
             store.set_read(entry.id)
             self.query_one(ArticleList).update_entry(entry.id, read=True)
@@ -292,12 +294,14 @@ class MainScreen(Screen[None]):
         self.pane = "reader"
 
     def refresh_counts(self) -> None:
-        """Unread and bookmark counts in the tree, after the reader changed them."""
+        """The category tree with its unread and bookmark counts, read from the store."""
         store = self.reader_app.store
         _site, _name, menu, _when = store.site()
-        total = (store.count(), store.count(unread_only=True))
         self.query_one(CategoryTree).load(
-            menu, store.category_counts(), total=total, bookmarks=len(store.bookmarked_ids())
+            menu,
+            store.category_counts(),
+            total=store.totals(),
+            bookmarks=len(store.bookmarked_ids()),
         )
 
     @_shows_store_errors

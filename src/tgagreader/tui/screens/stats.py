@@ -3,7 +3,6 @@ history across syncs as sparklines, and how many articles of each category are c
 
 from __future__ import annotations
 
-from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -11,12 +10,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
-from tgagreader.localtime import to_site_time
+from tgagreader.localtime import from_timestamp
 from tgagreader.models import Category
+from tgagreader.tui.widgets.category_tree import totals
 
 if TYPE_CHECKING:
     from tgagreader.tui.app import ReaderApp
@@ -35,7 +35,9 @@ class StatsScreen(Screen[None]):
     DEFAULT_CSS = """
     StatsScreen VerticalScroll { padding: 1 2; }
     StatsScreen .section { text-style: bold; margin-top: 1; color: $accent; }
-    StatsScreen Sparkline { height: 3; margin: 0 0 1 0; }
+    StatsScreen .plot { height: 3; margin: 0 0 1 0; }
+    StatsScreen Sparkline { height: 3; }
+    StatsScreen .plot Static { width: auto; }
     """
 
     def compose(self) -> ComposeResult:
@@ -48,7 +50,7 @@ class StatsScreen(Screen[None]):
                 yield Static(Text("No statistics yet: they arrive with the first sync."))
             else:
                 fetched_at, latest = history[-1]
-                when = to_site_time(datetime.fromtimestamp(fetched_at).astimezone())
+                when = from_timestamp(fetched_at)
                 table = Table.grid(padding=(0, 2))
                 table.add_column(style="bold")
                 table.add_column(justify="right")
@@ -61,15 +63,16 @@ class StatsScreen(Screen[None]):
                 yield Static(table)
                 guests = [float(s.guests_online or 0) for _, s in history]
                 hits = [float(s.article_hits or 0) for _, s in history]
-                first = to_site_time(datetime.fromtimestamp(history[0][0]).astimezone())
+                first = from_timestamp(history[0][0])
                 span = f"{len(history)} syncs since {first.strftime('%d/%m/%Y %H:%M')}"
-                yield Label(f"Guests online ({span}: {_range(guests)})", classes="section")
-                yield Sparkline(guests, summary_function=max)
+                yield Label(f"Guests online, {span}", classes="section")
+                yield _plot(guests, "guests")
                 growth = hits[-1] - hits[0] if len(hits) > 1 else 0
                 yield Label(
-                    f"Article view hits ({span}: +{_number(int(growth))})", classes="section"
+                    f"Article views added between syncs: +{_number(int(growth))} in all",
+                    classes="section",
                 )
-                yield Sparkline(_increments(hits), summary_function=max)
+                yield _plot(_increments(hits), "views")
             yield Label("Cached articles by category", classes="section")
             yield Static(self._categories_table())
         yield Footer()
@@ -85,7 +88,7 @@ class StatsScreen(Screen[None]):
         table.add_column("Unread", justify="right")
 
         def add(category: Category, depth: int) -> None:
-            total, unread = counts.get(category.key, (0, 0))
+            total, unread = totals(category, counts)  # with its subcategories, as the tree
             table.add_row(
                 Text("  " * depth + (category.name or category.alias)), str(total), str(unread)
             )
@@ -94,14 +97,22 @@ class StatsScreen(Screen[None]):
 
         for category in menu:
             add(category, 0)
-        table.add_row(
-            Text("All", style="bold"), str(store.count()), str(store.count(unread_only=True))
-        )
+        everything, unread = store.totals()
+        table.add_row(Text("All", style="bold"), str(everything), str(unread))
         return table
 
 
-def _range(values: list[float]) -> str:
-    return f"{int(min(values))}–{int(max(values))}" if values else "–"
+def _plot(values: list[float], unit: str) -> Horizontal:
+    """A sparkline a few cells per snapshot wide (not stretched over the screen), with its
+    smallest and largest values beside it."""
+    low, high = (int(min(values)), int(max(values))) if values else (0, 0)
+    line = Sparkline(values, summary_function=max)
+    line.styles.width = max(8, min(len(values) * 3, 90))
+    return Horizontal(
+        line,
+        Static(Text(f" max {_number(high)} {unit}\n min {_number(low)} {unit}", style="dim")),
+        classes="plot",
+    )
 
 
 def _increments(values: list[float]) -> list[float]:

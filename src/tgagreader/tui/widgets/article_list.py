@@ -21,6 +21,9 @@ from textual.strip import Strip
 from tgagreader.store import Entry
 from tgagreader.text import fold
 from tgagreader.tui import bindings
+from tgagreader.tui.rendering import styled_segments
+
+WIDE = 60  # from this width on, rows show the view count too
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -87,22 +90,27 @@ class ArticleList(ScrollView, can_focus=True):
         """Show `entries`; keep the cursor on article `keep` when it is among them."""
         self.entries = list(entries)
         index = next((i for i, e in enumerate(self.entries) if e.id == keep), 0) if keep else 0
-        self.virtual_size = Size(self.size.width, len(self.entries))
+        self.virtual_size = Size(self._width, len(self.entries))
         self.cursor = min(index, max(0, len(self.entries) - 1))
         self.refresh()
 
     def append_entries(self, entries: list[Entry]) -> None:
         known = {entry.id for entry in self.entries}
         self.entries.extend(entry for entry in entries if entry.id not in known)
-        self.virtual_size = Size(self.size.width, len(self.entries))
+        self.virtual_size = Size(self._width, len(self.entries))
         self.refresh()
 
     def update_entry(self, article_id: int, **changes: bool) -> None:
         for index, entry in enumerate(self.entries):
             if entry.id == article_id:
                 self.entries[index] = replace(entry, **changes)
-                self.refresh(Region(0, index - round(self.scroll_offset.y), self.size.width, 1))
+                self.refresh(Region(0, index - round(self.scroll_offset.y), self._width, 1))
                 return
+
+    @property
+    def _width(self) -> int:
+        """Cells a row may use: the pane's width less its scrollbar."""
+        return self.scrollable_content_region.width
 
     @property
     def current(self) -> Entry | None:
@@ -122,13 +130,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = y + round(self.scroll_offset.y)
-        width = self.size.width
+        width = self._width
         if not self.entries:
             if y == 0:
                 text = Text(
                     self.empty_text, style=self.get_component_rich_style("article-list--meta")
                 )
-                return Strip(text.render(self.app.console)).adjust_cell_length(width)
+                return Strip(styled_segments(text, self.app.console)).adjust_cell_length(width)
             return Strip.blank(width)
         if index >= len(self.entries):
             return Strip.blank(width)
@@ -143,11 +151,13 @@ class ArticleList(ScrollView, can_focus=True):
         )
         mark = "★" if entry.bookmarked else ("●" if not entry.read else " ")
         date = summary.published.strftime("%d/%m/%y") if summary.published else "        "
-        hits = f"{summary.hits:>6}" if summary.hits is not None else "      "
         row = Text(no_wrap=True, overflow="ellipsis", end="")
         row.append(f" {mark} ", mark_style)
         row.append(date, meta_style)
-        row.append(f" {hits} ", meta_style)
+        if width >= WIDE:  # narrow panes keep the room for the title
+            hits = f"{summary.hits:>6}" if summary.hits is not None else "      "
+            row.append(f" {hits}", meta_style)
+        row.append(" ")
         title_start = len(row)
         row.append(summary.title, title_style)
         if not entry.complete:
@@ -166,8 +176,13 @@ class ArticleList(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         if not self.entries:
             return
-        self.scroll_to_region(Region(0, new, self.size.width, 1), animate=False, force=True)
-        self.refresh()
+        top = round(self.scroll_offset.y)
+        self.scroll_to_region(Region(0, new, self._width, 1), animate=False, force=True)
+        if round(self.scroll_offset.y) != top:
+            self.refresh()
+        else:  # only the two rows whose cursor mark changed
+            for row in (old, new):
+                self.refresh(Region(0, row - top, self.size.width, 1))
         self.post_message(self.Highlighted(self.entries[new]))
         if new == len(self.entries) - 1:
             self.post_message(self.EndReached())

@@ -26,6 +26,7 @@ from tgagreader.models import Article, Heading, Image, Link, ListBlock, Paragrap
 from tgagreader.render import NumberedLinks, meta_line, numbered_links
 from tgagreader.text import fold
 from tgagreader.tui import bindings
+from tgagreader.tui.rendering import styled_segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,6 @@ def layout(article: Article, width: int, console: Console, styles: Styles) -> li
 
     add(Text(article.title, style=styles.title))
     add(Text(meta_line(article), style=styles.meta))
-    add(Text(article.url, style=styles.dim))
     for block in article.body:
         lines.append(Text())
         if isinstance(block, Paragraph):
@@ -75,10 +75,10 @@ def layout(article: Article, width: int, console: Console, styles: Styles) -> li
             ):
                 add(part, indent="  │ ")
         elif isinstance(block, Table):
-            lines.extend(_table(block, width, console))
+            lines.extend(_table(block, width, console, styles))
         elif isinstance(block, Image):
-            add(Text(f"🖼  {block.caption or block.alt or 'Ảnh'}", style=styles.caption))
-            add(Text(block.src, style=styles.dim), indent="   ")
+            add(Text(f"[Ảnh] {block.caption or block.alt or ''}".rstrip(), style=styles.caption))
+            add(Text(block.src, style=styles.dim), indent="      ")
     if not article.complete:
         lines += [
             Text(),
@@ -92,6 +92,8 @@ def layout(article: Article, width: int, console: Console, styles: Styles) -> li
             for start in range(0, len(link.url), room):  # URLs break anywhere, not at spaces
                 prefix = Text(label, style=styles.link) if start == 0 else Text(" " * len(label))
                 lines.append(prefix.append(link.url[start : start + room]))
+    lines.append(Text())
+    add(Text(article.url, style=styles.dim))  # the article's own address, last
     return lines
 
 
@@ -117,19 +119,30 @@ def _linked(
     return result
 
 
-def _table(table: Table, width: int, console: Console) -> list[Text]:
-    grid = RichTable(show_header=table.header, show_lines=False, expand=False, title=table.caption)
+def _table(table: Table, width: int, console: Console, styles: Styles) -> list[Text]:
+    """A table drawn as a table when it fits; else each row as "heading: value" lines, which
+    reads better than columns broken in the middle of words."""
     columns = max(len(row) for row in table.rows)
+    grid = RichTable(show_header=table.header, show_lines=False, expand=False, title=table.caption)
     for index in range(columns):
         heading = table.rows[0][index] if table.header and index < len(table.rows[0]) else ""
-        grid.add_column(Text(heading), overflow="fold")
-    for row in table.rows[1:] if table.header else table.rows:
+        grid.add_column(Text(heading), no_wrap=True)
+    body = table.rows[1:] if table.header else table.rows
+    for row in body:
         grid.add_row(*(Text(cell) for cell in row), *([""] * (columns - len(row))))
-    options = console.options.update(width=width)
-    return [
-        Text.assemble(*((s.text, s.style) for s in line))
-        for line in console.render_lines(grid, options, pad=False)
-    ]
+    if console.measure(grid).maximum <= width:
+        options = console.options.update(width=width)
+        rendered = console.render_lines(grid, options, pad=False)
+        return [Text.assemble(*((s.text, s.style) for s in line)) for line in rendered]
+    headings = list(table.rows[0]) if table.header else [f"{i + 1}" for i in range(columns)]
+    lines: list[Text] = [Text(table.caption, style=styles.heading)] if table.caption else []
+    for number, row in enumerate(body):
+        if number:
+            lines.append(Text("─" * min(width, 20), style=styles.dim))
+        for heading, cell in zip(headings, row, strict=False):
+            entry = Text.assemble((f"{heading}: " if heading else "", styles.heading), cell)
+            lines.extend(entry.wrap(console, width, overflow="fold"))
+    return lines
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -155,7 +168,7 @@ class ArticleView(ScrollView, can_focus=True):
         overflow-x: hidden;
     }
     ArticleView > .article-view--title { text-style: bold; color: $accent; }
-    ArticleView > .article-view--meta { color: $secondary; }
+    ArticleView > .article-view--meta { color: $text-muted; text-style: italic; }
     ArticleView > .article-view--heading { text-style: bold; }
     ArticleView > .article-view--link { color: $primary; text-style: underline; }
     ArticleView > .article-view--quote { text-style: italic; }
@@ -254,7 +267,9 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.lines[index]
         if self.matches:
             line = self._with_matches(line, index)
-        return Strip(line.render(self.app.console), line.cell_len).adjust_cell_length(width)
+        return Strip(styled_segments(line, self.app.console), line.cell_len).adjust_cell_length(
+            width
+        )
 
     def _with_matches(self, line: Text, index: int) -> Text:
         marked = line.copy()

@@ -26,6 +26,7 @@ class CategoryTree(Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self.menu: list[Category] = []
+        self._loaded: tuple | None = None
 
     def load(
         self,
@@ -39,23 +40,44 @@ class CategoryTree(Tree[str]):
         (articles, unread) by category key, `total` the same for the whole cache."""
         selected = self.cursor_node.data if self.cursor_node is not None else ALL
         self.menu = menu
+        self._loaded = (menu, counts, total, bookmarks)
         self.clear()
-        self.root.add_leaf(_label("Latest", total[1], total[0]), data=ALL)
-        self.root.add_leaf(_label("Bookmarks", None, bookmarks), data=BOOKMARKS)
+        self.root.add_leaf(self._label("Latest", total[1], total[0], 0), data=ALL)
+        self.root.add_leaf(self._label("Bookmarks", None, bookmarks, 0), data=BOOKMARKS)
         for category in menu:
-            self._add(self.root, category, counts)
+            self._add(self.root, category, counts, 0)
         self.root.expand_all()
         self.select_key(selected or ALL)
 
+    def on_resize(self) -> None:
+        if self._loaded is not None:  # labels are fitted to the width
+            menu, counts, total, bookmarks = self._loaded
+            self.load(menu, counts, total=total, bookmarks=bookmarks)
+
+    def _label(self, name: str, unread: int | None, total: int, depth: int) -> Text:
+        """The name, cut with an ellipsis if need be, and the count at the right edge."""
+        count = f"{unread}" if unread else (f"{total}" if total and unread is None else "")
+        room = self.scrollable_content_region.width - self.guide_depth * depth - 3
+        if room < 8:  # not laid out yet, or too narrow to align anything
+            return Text.assemble(name, (f" {count}" if count else "", "bold"))
+        if len(name) + len(count) + 1 > room:
+            name = name[: max(1, room - len(count) - 2)] + "…"
+        gap = " " * max(1, room - len(name) - len(count))
+        return Text.assemble(name, gap, (count, "bold" if unread else "dim"))
+
     def _add(
-        self, parent: TreeNode[str], category: Category, counts: dict[str, tuple[int, int]]
+        self,
+        parent: TreeNode[str],
+        category: Category,
+        counts: dict[str, tuple[int, int]],
+        depth: int,
     ) -> None:
-        total, unread = _totals(category, counts)
-        label = _label(category.name or category.alias, unread, total)
+        total, unread = totals(category, counts)
+        label = self._label(category.name or category.alias, unread, total, depth)
         if category.children:
             node = parent.add(label, data=category.key, expand=True)
             for child in category.children:
-                self._add(node, child, counts)
+                self._add(node, child, counts, depth + 1)
         else:
             parent.add_leaf(label, data=category.key)
 
@@ -78,16 +100,8 @@ class CategoryTree(Tree[str]):
         return None
 
 
-def _label(name: str, unread: int | None, total: int) -> Text:
-    label = Text(name)
-    if unread:
-        label.append(f" {unread}", style="bold")
-    elif total and unread is None:
-        label.append(f" {total}", style="dim")
-    return label
-
-
-def _totals(category: Category, counts: dict[str, tuple[int, int]]) -> tuple[int, int]:
+def totals(category: Category, counts: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """(articles, unread) of a category with its subcategories'."""
     total = unread = 0
     for item in _flatten([category]):
         own = counts.get(item.key, (0, 0))
