@@ -375,6 +375,11 @@ def load_article(ctx: Context, wanted: str) -> Article:
     if article is not None:
         return article
     if ctx.offline:
+        if ctx.store.article_status(number) is not None:  # indexed, but its copy is unreadable
+            raise Failure(
+                f"the cached copy of article {number} cannot be read (damaged, or written by a "
+                "newer tgagreader); `tgag sync` fetches it again"
+            )
         raise Failure(f"article {number} is not cached and --offline forbids fetching it")
     from tgagreader.sync import SiteUnreachable, fetch_article
 
@@ -530,7 +535,14 @@ def cmd_cache(ctx: Context) -> int:
         ctx.out.write(str(ctx.config.cache_dir))
         return EXIT_OK
     if action == "clear":
-        ctx.store.clear(keep_state=not ctx.args.all)
+        from tgagreader.store import StoreError, remove_cache
+
+        try:
+            ctx.store.clear(keep_state=not ctx.args.all)
+        except (Failure, StoreError):  # too damaged to open or to clear: remove its files
+            ctx.close()
+            ctx._store = None
+            remove_cache(ctx.config.cache_dir, keep_state=not ctx.args.all)
         ctx.out.write(
             f"cleared {ctx.config.cache_dir}"
             + ("" if ctx.args.all else " (bookmarks and read marks kept)")

@@ -927,6 +927,23 @@ def _make_private_directory(path: Path) -> None:
         path.chmod(0o700)  # mkdir's mode is filtered by the umask
 
 
+def remove_cache(directory: Path | str, *, keep_state: bool = True) -> None:
+    """Remove a cache's files without opening it (for a cache too damaged to open or clear);
+    `state.db`, the reader's marks and bookmarks, stays unless `keep_state` is false."""
+    import shutil
+
+    path = Path(directory).expanduser()
+    if not path.is_dir():
+        return
+    for item in path.iterdir():
+        if keep_state and item.name.startswith("state.db") and not item.name.endswith(".damaged"):
+            continue
+        if item.is_dir():
+            shutil.rmtree(item, ignore_errors=True)
+        else:
+            item.unlink(missing_ok=True)
+
+
 def _is_damage(error: sqlite3.DatabaseError) -> bool:
     message = str(error)
     return "not a database" in message or "malformed" in message or "corrupt" in message

@@ -20,7 +20,7 @@ import codecs
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -382,11 +382,19 @@ async def _crawl(run: _Run) -> None:
     if run.options.categories is not None:
         wanted = set(run.options.categories)
         categories = [c for c in categories if c.key in wanted or c.alias in wanted]
-    await asyncio.gather(*(run.category(category) for category in categories))
+    await _all(run.category(category) for category in categories)
     # Articles discovered late are queued while earlier ones run; wait until none are left.
     while run.tasks:
         tasks, run.tasks = run.tasks, []
-        await asyncio.gather(*tasks)
+        await _all(tasks)
+
+
+async def _all(work: Iterable[Awaitable[None]]) -> None:
+    """Run everything to its end, then raise the first error (a full disk, say): no task is
+    left running against a closed client, none has an error nobody looked at."""
+    for result in await asyncio.gather(*work, return_exceptions=True):
+        if isinstance(result, BaseException):
+            raise result
 
 
 def fetch_article(

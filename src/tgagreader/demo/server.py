@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -425,6 +426,13 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     demo: DemoServer
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up mid-answer (a cancelled sync, a killed process) is normal
+        here; anything else is still reported."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 class DemoServer:

@@ -47,7 +47,7 @@ READER = [
     Binding("g,home", "scroll_home", "Top", id="reader.top", show=False),
     Binding("G,end", "scroll_end", "Bottom", id="reader.bottom", show=False),
     Binding("space,pagedown", "page_down", "Page down", id="reader.page_down", show=False),
-    Binding("b,pageup", "page_up", "Page up", id="reader.page_up", show=False),
+    Binding("pageup", "page_up", "Page up", id="reader.page_up", show=False),
     Binding("slash", "find", "Find", id="reader.find"),
     Binding("n", "find_next", "Next match", id="reader.find_next", show=False),
     Binding("N", "find_previous", "Previous match", id="reader.find_previous", show=False),

@@ -27,6 +27,7 @@ class CategoryTree(Tree[str]):
         self.guide_depth = 2
         self.menu: list[Category] = []
         self._loaded: tuple | None = None
+        self._by_key: dict[str, tuple[TreeNode[str], Category | None, int]] = {}
 
     def load(
         self,
@@ -38,21 +39,42 @@ class CategoryTree(Tree[str]):
     ) -> None:
         """(Re)build the tree, keeping the cursor on the same category. `counts` holds
         (articles, unread) by category key, `total` the same for the whole cache."""
+        if self._loaded is not None and self._loaded[0] == menu:
+            self._relabel(counts, total=total, bookmarks=bookmarks)  # same tree: new counts
+            return
         selected = self.cursor_node.data if self.cursor_node is not None else ALL
         self.menu = menu
         self._loaded = (menu, counts, total, bookmarks)
         self.clear()
-        self.root.add_leaf(self._label("Latest", total[1], total[0], 0), data=ALL)
-        self.root.add_leaf(self._label("Bookmarks", None, bookmarks, 0), data=BOOKMARKS)
+        self._by_key = {}
+        self._by_key[ALL] = (self.root.add_leaf(Text(), data=ALL), None, 0)
+        self._by_key[BOOKMARKS] = (self.root.add_leaf(Text(), data=BOOKMARKS), None, 0)
         for category in menu:
-            self._add(self.root, category, counts, 0)
+            self._add(self.root, category, 0)
+        self._relabel(counts, total=total, bookmarks=bookmarks)
         self.root.expand_all()
         self.select_key(selected or ALL)
 
+    def _relabel(
+        self, counts: dict[str, tuple[int, int]], *, total: tuple[int, int], bookmarks: int
+    ) -> None:
+        """New counts in the labels, without rebuilding the tree (reading an article does this)."""
+        self._loaded = (self.menu, counts, total, bookmarks)
+        for key, (node, category, depth) in self._by_key.items():
+            if key == ALL:
+                node.set_label(self._label("Latest", total[1], total[0], 0))
+            elif key == BOOKMARKS:
+                node.set_label(self._label("Bookmarks", None, bookmarks, 0))
+            elif category is not None:
+                articles, unread = totals(category, counts)
+                node.set_label(
+                    self._label(category.name or category.alias, unread, articles, depth)
+                )
+
     def on_resize(self) -> None:
         if self._loaded is not None:  # labels are fitted to the width
-            menu, counts, total, bookmarks = self._loaded
-            self.load(menu, counts, total=total, bookmarks=bookmarks)
+            _menu, counts, total, bookmarks = self._loaded
+            self._relabel(counts, total=total, bookmarks=bookmarks)
 
     def _label(self, name: str, unread: int | None, total: int, depth: int) -> Text:
         """The name, cut with an ellipsis if need be, and the count at the right edge."""
@@ -65,23 +87,19 @@ class CategoryTree(Tree[str]):
         gap = " " * max(1, room - len(name) - len(count))
         return Text.assemble(name, gap, (count, "bold" if unread else "dim"))
 
-    def _add(
-        self,
-        parent: TreeNode[str],
-        category: Category,
-        counts: dict[str, tuple[int, int]],
-        depth: int,
-    ) -> None:
-        total, unread = totals(category, counts)
-        label = self._label(category.name or category.alias, unread, total, depth)
+    def _add(self, parent: TreeNode[str], category: Category, depth: int) -> None:
         if category.children:
-            node = parent.add(label, data=category.key, expand=True)
+            node = parent.add(Text(), data=category.key, expand=True)
             for child in category.children:
-                self._add(node, child, counts, depth + 1)
+                self._add(node, child, depth + 1)
         else:
-            parent.add_leaf(label, data=category.key)
+            node = parent.add_leaf(Text(), data=category.key)
+        self._by_key[category.key] = (node, category, depth)
 
     def select_key(self, key: str) -> None:
+        # A node has no line number until the tree's lines are built again after `clear()`;
+        # moving to it before that put the cursor on the first line (Latest).
+        _ = self.last_line
         for node in _nodes(self.root):
             if node.data == key:
                 self.move_cursor(node)
