@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tgagreader.demo import site_root
+from tgagreader.demo.faults import to_windows_1258
 from tgagreader.render import body_text
 from tgagreader.site import parse
 
@@ -55,22 +56,6 @@ def test_wrong_charset_declaration_utf8_bytes_win():
     data = article_page("<p>Công tác dân vận của hệ thống chính trị</p>", "windows-1252").encode()
     article = parse.parse_article(data, URL, content_type="text/html; charset=iso-8859-1")
     assert "Công tác dân vận" in body_text(article)
-
-
-def to_windows_1258(text: str) -> bytes:
-    """Encode as Vietnamese Windows did: precomposed base letters, tone marks combining."""
-    out = bytearray()
-    for char in unicodedata.normalize("NFC", text):
-        try:
-            out += char.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        base, *marks = unicodedata.normalize("NFD", char)
-        shape = "".join(m for m in marks if m in "\u0302\u0306\u031b")  # circumflex, breve, horn
-        tone = "".join(m for m in marks if m not in shape)
-        out += unicodedata.normalize("NFC", base + shape).encode("cp1258") + tone.encode("cp1258")
-    return bytes(out)
 
 
 def test_windows_1258_bytes_are_decoded_and_normalised():
@@ -147,9 +132,7 @@ def test_published_dates_are_site_local():
     assert article.published.utcoffset() == timedelta(hours=7)
 
 
-@settings(
-    max_examples=150, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=4096))
 def test_arbitrary_bytes_raise_only_parse_errors(data):
     for parser in PARSERS:
@@ -196,9 +179,7 @@ FRAGMENTS = st.sampled_from(
 )
 
 
-@settings(
-    max_examples=120, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from([ARTICLE, LISTING]),
     st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 4000)), max_size=4),

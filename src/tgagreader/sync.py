@@ -378,7 +378,7 @@ async def sync(
 
 async def _crawl(run: _Run) -> None:
     menu = await run.front_page() if run.options.front_page else run.store.site()[2]
-    categories = _flatten(menu)
+    categories = flatten_menu(menu)
     if run.options.categories is not None:
         wanted = set(run.options.categories)
         categories = [c for c in categories if c.key in wanted or c.alias in wanted]
@@ -442,7 +442,9 @@ def _page(result: FetchResult) -> parse.Page:
     return parse.parse_page(result.content, result.url, result.content_type)
 
 
-def _flatten(menu: list[Category]) -> list[Category]:
+def flatten_menu(menu: Iterable[Category]) -> list[Category]:
+    """The menu's categories that have a listing, parents before children, each URL once:
+    what a sync walks."""
     found: list[Category] = []
     seen: set[str] = set()
 

@@ -45,14 +45,15 @@ _SPACES_AROUND_NEWLINE = re.compile(" ?\n ?")
 _BLANK_LINES = re.compile("\n{3,}")
 
 
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def strip_controls(text: str) -> str:
     """Remove escape sequences, control and invisible characters; keep whitespace; NFC."""
     if "\x1b" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _REMOVE.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
+    return _nfc(_REMOVE.sub("", text))
 
 
 def _spaces(text: str) -> str:
@@ -76,9 +77,7 @@ def _tidy(text: str) -> bool:
 def clean(text: str) -> str:
     """One line of safe text: controls stripped, NFC, all whitespace collapsed to single spaces."""
     if _tidy(text):
-        return (
-            text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-        )
+        return _nfc(text)
     text = _spaces(strip_controls(text))
     if "\n" in text:
         text = _SPACE_RUN.sub(" ", text.replace("\n", " "))
@@ -88,9 +87,7 @@ def clean(text: str) -> str:
 def clean_lines(text: str) -> str:
     """Like `clean`, but keeps line breaks (at most one blank line in a row)."""
     if _tidy(text):
-        return (
-            text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-        )
+        return _nfc(text)
     text = _spaces(strip_controls(text))
     if "\n" in text:
         text = _SPACES_AROUND_NEWLINE.sub("\n", text)

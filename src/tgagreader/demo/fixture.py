@@ -16,10 +16,7 @@ benchmarks), from a seeded generator.
 
 from __future__ import annotations
 
-import contextlib
 import random
-import types
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,6 +36,7 @@ from tgagreader.models import (
 )
 from tgagreader.site.parse import merge_pages, parse_article, parse_front_page, parse_listing
 from tgagreader.store import Store
+from tgagreader.sync import flatten_menu, reconcile
 
 __all__ = [
     "DEMO_BOOKMARKED",
@@ -103,7 +101,7 @@ def build_demo_cache(
         if front.listing is not None:
             store.put_listing("front", 1, front.listing, fetched_at=clock.now)
             _remember(listed, front.listing)
-        for category in _flatten(front.menu):
+        for category in flatten_menu(front.menu):
             url: str | None = category.url
             page = 1
             while url is not None:
@@ -133,18 +131,16 @@ def build_demo_cache(
                         url, etag=None, last_modified=None, status=200, fetched_at=clock()
                     )
                 article = merge_pages(article, more)
-            store.put_article(_reconcile(article, item), fetched_at=when)
+            store.put_article(reconcile(article, item), fetched_at=when)
 
         missing = site.article_ids() - set(listed)
         if missing:
             raise FixtureError(f"no listing of the demo site links to articles {sorted(missing)}")
         # Read marks half an hour apart, bookmarks a day apart, the first of each the latest.
         for back, article_id in enumerate(DEMO_READ):
-            with _store_clock(now - 600.0 - 1800.0 * back):
-                store.set_read(article_id)
+            store.set_read(article_id, at=now - 600.0 - 1800.0 * back)
         for back, article_id in enumerate(DEMO_BOOKMARKED):
-            with _store_clock(now - 900.0 - 86400.0 * back):
-                store.set_bookmark(article_id)
+            store.set_bookmark(article_id, at=now - 900.0 - 86400.0 * back)
         store.mark_synced(now)
     return path
 
@@ -188,30 +184,6 @@ def _remember(listed: dict[int, ArticleSummary], listing: Listing) -> None:
         listed.setdefault(item.id, item)
 
 
-def _flatten(menu: tuple[Category, ...]) -> list[Category]:
-    """The menu's categories in menu order, parents before children, each URL once."""
-    found: list[Category] = []
-    seen: set[str] = set()
-
-    def visit(category: Category) -> None:
-        if category.url and category.url not in seen:
-            seen.add(category.url)
-            found.append(category)
-        for child in category.children:
-            visit(child)
-
-    for category in menu:
-        visit(category)
-    return found
-
-
-def _reconcile(article: Article, item: ArticleSummary) -> Article:
-    """What sync does: fill what the article page did not show from what the listing showed."""
-    from tgagreader.sync import reconcile  # the same rule, not a copy of it
-
-    return reconcile(article, item)
-
-
 def _stats_history(latest: SiteStats, last: float) -> list[tuple[float, SiteStats]]:
     """Twelve snapshots, eight hours apart, ending with the front page's own figures at `last`:
     guests rise and fall with the hour, members come and go, view hits only grow."""
@@ -240,21 +212,6 @@ def _stats_history(latest: SiteStats, last: float) -> list[tuple[float, SiteStat
             )
         )
     return history
-
-
-@contextlib.contextmanager
-def _store_clock(when: float) -> Iterator[None]:
-    """`Store.set_read` and `Store.set_bookmark` take no time argument and record
-    `time.time()`; for a reproducible state.db they see `when` instead, for the length of
-    this block (this thread only calls the store meanwhile)."""
-    import tgagreader.store as module
-
-    real = module.time
-    module.time = types.SimpleNamespace(time=lambda: when)  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        module.time = real
 
 
 # -- synthetic caches -----------------------------------------------------------------------
