@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import time
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from tgagreader.config import Config
@@ -60,6 +60,13 @@ class ReaderApp(App[None]):
         if screen is not None and screen.is_mounted:
             screen.save_position()
         super().exit(*args, **kwargs)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, but for those the reader has its own of (its help lists
+        every key; quitting saves the reading position)."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Quit"):
+                yield command
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()

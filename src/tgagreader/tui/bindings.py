@@ -72,7 +72,27 @@ TREE = [
     Binding("enter,l", "select_cursor", "Open", id="tree.open"),
     Binding("slash", "screen.search", "Search", id="tree.search"),
 ]
-ALL = {"Everywhere": APP, "Category tree": TREE, "Article list": LIST, "Reader": READER}
+FIND_BAR = [Binding("escape", "cancel", "Close", id="find.cancel", show=False)]
+SEARCH = [
+    Binding("escape", "cancel", "Back", id="search.cancel"),
+    Binding("down", "focus_results", "Results", id="search.results", show=False),
+]
+STATISTICS = [
+    Binding("q,escape,s", "app.pop_screen", "Back", id="stats.back"),
+    Binding("j,down", "scroll_down", "Down", id="stats.down", show=False),
+    Binding("k,up", "scroll_up", "Up", id="stats.up", show=False),
+]
+HELP = [Binding("q,escape,question_mark", "app.pop_screen", "Close", id="help.close")]
+ALL = {
+    "Everywhere": APP,
+    "Category tree": TREE,
+    "Article list": LIST,
+    "Reader": READER,
+    "Find in the article": FIND_BAR,
+    "Search screen": SEARCH,
+    "Statistics screen": STATISTICS,
+    "Help screen": HELP,
+}
 
 
 def ids() -> set[str]:

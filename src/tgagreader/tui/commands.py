@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tgagreader.text import fold
+
 if TYPE_CHECKING:
     from tgagreader.tui.app import ReaderApp
 
@@ -27,6 +29,13 @@ class ReaderCommands(Provider):
         screen = app.main_screen
         if screen is not None:
             yield "Mark read/unread", screen.action_toggle_read, "The current article (m)"
+            yield "Bookmark", screen.action_toggle_bookmark, "Add or remove the current article (b)"
+            yield (
+                "Unread only",
+                screen.action_toggle_unread_only,
+                "Show only unread articles, or all again (u)",
+            )
+            yield "Search", screen.action_search, "Search every cached article (/)"
             yield "Open in browser", screen.action_browser, "The current article's page (o)"
             yield "Copy URL", screen.action_copy_url, "The current article's address (y)"
             yield "Find in article", screen.open_find, "Highlight words in the article (/)"
@@ -41,8 +50,12 @@ class ReaderCommands(Provider):
             yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        # Folded like the search: "cong tac" finds "Go to Công tác dân vận" (fold keeps offsets,
+        # so the highlight of the folded name fits the name).
+        matcher = self.matcher(fold(query))
         for name, callback, help_text in self._commands():
-            score = matcher.match(name)
+            folded = fold(name)
+            score = matcher.match(folded)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+                shown = Content(name, spans=list(matcher.highlight(folded).spans))
+                yield Hit(score, shown, callback, text=name, help=help_text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -14,7 +13,7 @@ from tgagreader.tui import bindings
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("q,escape,question_mark", "app.pop_screen", "Close", id="help.close")]
+    BINDINGS = bindings.HELP
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen VerticalScroll { width: 90; max-width: 100%; height: 90%; border: round $accent;

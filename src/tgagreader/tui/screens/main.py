@@ -17,6 +17,7 @@ from textual.widgets import Footer, Tree
 from tgagreader.models import Article
 from tgagreader.store import Entry, StoreError
 from tgagreader.text import is_openable_url
+from tgagreader.tui import bindings
 from tgagreader.tui.screens.search import SearchScreen
 from tgagreader.tui.widgets.article_list import ArticleList
 from tgagreader.tui.widgets.article_view import ArticleView
@@ -49,6 +50,10 @@ PAGE = 200  # articles loaded into the list at a time
 
 
 class MainScreen(Screen[None]):
+    # Textual's Screen binds tab and shift+tab to focus_next/focus_previous, and a screen's
+    # bindings come before the app's: without these, tab never reached next_pane (it moved the
+    # focus in the wide layout by chance, and did nothing in the narrow one).
+    BINDINGS = [b for b in bindings.APP if b.id in ("next_pane", "previous_pane")]
     pane: reactive[str] = reactive("list")
     narrow: reactive[bool] = reactive(False)
     unread_only: reactive[bool] = reactive(False)

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from tgagreader.search import matcher, parse_query
 from tgagreader.store import Found
+from tgagreader.tui import bindings
 from tgagreader.tui.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
@@ -25,10 +25,7 @@ DEBOUNCE = 0.15  # seconds of quiet typing before the index is asked
 class SearchScreen(Screen[tuple[int, str] | None]):
     """Dismissed with (article id, query) when a result is opened, None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Back", id="search.cancel"),
-        Binding("down", "focus_results", "Results", id="search.results", show=False),
-    ]
+    BINDINGS = bindings.SEARCH
     DEFAULT_CSS = """
     SearchScreen Input { dock: top; margin: 0 1; }
     SearchScreen #summary { height: 1; padding: 0 2; color: $text-muted; }

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
 from tgagreader.localtime import from_timestamp
 from tgagreader.models import Category
+from tgagreader.tui import bindings
 from tgagreader.tui.widgets.category_tree import totals
 
 if TYPE_CHECKING:
@@ -27,11 +27,7 @@ def _number(value: int | None) -> str:
 
 
 class StatsScreen(Screen[None]):
-    BINDINGS = [
-        Binding("q,escape,s", "app.pop_screen", "Back", id="stats.back"),
-        Binding("j,down", "scroll_down", "Down", id="stats.down", show=False),
-        Binding("k,up", "scroll_up", "Up", id="stats.up", show=False),
-    ]
+    BINDINGS = bindings.STATISTICS
     DEFAULT_CSS = """
     StatsScreen VerticalScroll { padding: 1 2; }
     StatsScreen .section { text-style: bold; margin-top: 1; color: $accent; }
@@ -76,6 +72,14 @@ class StatsScreen(Screen[None]):
             yield Label("Cached articles by category", classes="section")
             yield Static(self._categories_table())
         yield Footer()
+
+    # j and k reach the screen (down and up are the focused VerticalScroll's own): scroll that,
+    # not the screen, which never scrolls.
+    def action_scroll_down(self) -> None:
+        self.query_one("#stats", VerticalScroll).scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#stats", VerticalScroll).scroll_up(animate=False)
 
     def _categories_table(self) -> Table:
         app: ReaderApp = self.app  # type: ignore[assignment]

@@ -55,24 +55,29 @@ class ArticleList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True)
 
     class _Message(Message):
+        def __init__(self, article_list: ArticleList) -> None:
+            self.article_list = article_list
+            super().__init__()
+
         @property
         def control(self) -> ArticleList:
-            """The list that sent it (for `@on(..., "#id")`)."""
-            return self._sender  # type: ignore[return-value]
+            """The list that sent it (for `@on(..., "#id")`). Not `_sender`: a message posted
+            by a key binding's action has the app as its sender, and `@on` then raises."""
+            return self.article_list
 
     class Highlighted(_Message):
         """The cursor moved to `entry`."""
 
-        def __init__(self, entry: Entry) -> None:
+        def __init__(self, article_list: ArticleList, entry: Entry) -> None:
             self.entry = entry
-            super().__init__()
+            super().__init__(article_list)
 
     class Opened(_Message):
         """The reader asked to read `entry` (enter, or a click)."""
 
-        def __init__(self, entry: Entry) -> None:
+        def __init__(self, article_list: ArticleList, entry: Entry) -> None:
             self.entry = entry
-            super().__init__()
+            super().__init__(article_list)
 
     class EndReached(_Message):
         """The cursor reached the last row: time to load older articles."""
@@ -183,9 +188,9 @@ class ArticleList(ScrollView, can_focus=True):
         else:  # only the two rows whose cursor mark changed
             for row in (old, new):
                 self.refresh(Region(0, row - top, self.size.width, 1))
-        self.post_message(self.Highlighted(self.entries[new]))
+        self.post_message(self.Highlighted(self, self.entries[new]))
         if new == len(self.entries) - 1:
-            self.post_message(self.EndReached())
+            self.post_message(self.EndReached(self))
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.entries))
@@ -194,13 +199,13 @@ class ArticleList(ScrollView, can_focus=True):
         index = event.y + round(self.scroll_offset.y)
         if 0 <= index < len(self.entries):
             self.cursor = index
-            self.post_message(self.Opened(self.entries[index]))
+            self.post_message(self.Opened(self, self.entries[index]))
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.entries) - 1:
             self.cursor += 1
         elif self.entries:
-            self.post_message(self.EndReached())
+            self.post_message(self.EndReached(self))
 
     def action_cursor_up(self) -> None:
         if self.cursor > 0:
@@ -222,4 +227,4 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         if self.current is not None:
-            self.post_message(self.Opened(self.current))
+            self.post_message(self.Opened(self, self.current))

@@ -24,6 +24,7 @@ class CategoryTree(Tree[str]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("TGAG"), data=ALL, id=id)
         self.show_root = False
+        self.auto_expand = False  # enter opens a category; it does not fold its children
         self.guide_depth = 2
         self.menu: list[Category] = []
         self._loaded: tuple | None = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+from tgagreader.tui import bindings
 
 
 class FindBar(Input):
@@ -12,7 +13,7 @@ class FindBar(Input):
     FindBar { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
     FindBar.-visible { display: block; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Close", id="find.cancel", show=False)]
+    BINDINGS = bindings.FIND_BAR
 
     class Closed(Message):
         def __init__(self, keep: bool) -> None:
