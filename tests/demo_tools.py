@@ -14,6 +14,10 @@ from tgagreader.demo.server import DemoServer
 
 ARTICLE_FILE = re.compile(r"^article/(\d+)(?:\.html$|/)")
 LISTING_FILE = re.compile(r"^category/([^/]+)/page-(\d+)\.html$")
+# What the demo site holds, as its generator's source of truth (tools/demo/content.json).
+CONTENT = json.loads(
+    (Path(__file__).parents[1] / "tools" / "demo" / "content.json").read_text("utf-8")
+)
 J3_ARTICLE_LINK = re.compile(r"view=article&amp;id=(\d+)")
 ARTICLE_PATH = re.compile(r"view=article&id=(\d+)")  # non-SEF (j3) article addresses
 

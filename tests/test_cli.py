@@ -17,13 +17,14 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from cli_tools import Result, isolate
 from conftest import fast_options
 from demo_tools import (
+    CONTENT,
     article_requests,
     closed_port_url,
     drop_from_manifest,
@@ -36,9 +37,6 @@ from tgagreader.demo.server import DemoServer
 from tgagreader.store import Store
 from tgagreader.sync import run_sync
 
-CONTENT = json.loads(
-    (Path(__file__).resolve().parents[1] / "tools/demo/content.json").read_text(encoding="utf-8")
-)
 ARTICLES = {int(a["id"]): a for a in CONTENT["articles"]}
 CATEGORIES = {c["id"]: c for c in CONTENT["categories"]}
 LATEST_KEYS = {"id", "title", "url", "category", "published", "author", "hits", "summary"}
@@ -62,31 +60,9 @@ HEADINGS_2185 = [
 FORBIDDEN_ON_THE_CACHE_PATH = ("httpx", "textual", "rich", "click", "h2")
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def error_line(self) -> str:
-        """The one line an error writes on stderr (asserting that it is one line)."""
-        assert self.err.endswith("\n"), repr(self.err)
-        assert self.err.count("\n") == 1, self.err
-        return self.err
-
-
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
-    """No real configuration, no real cache, nothing from the developer's environment."""
-    for key in list(os.environ):
-        if key.startswith("TGAG_"):
-            monkeypatch.delenv(key)
-    for key in ("NO_COLOR", "COLUMNS"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("TGAG_CONFIG", str(tmp_path / "no-such-config.toml"))
-    monkeypatch.setenv("TGAG_DELAY", "0")  # the polite delay is for the real site
-    monkeypatch.setenv("TGAG_RETRIES", "0")  # a closed port fails at once
+    isolate(monkeypatch, tmp_path)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from conftest import fast_options
+from demo_tools import CONTENT
 from tgagreader.codec import article_to_dict
 from tgagreader.store import Store
 from tgagreader.sync import run_sync
@@ -26,7 +27,6 @@ from tgagreader.tui.widgets.article_list import ArticleList
 
 STRESS_SECONDS = float(os.environ.get("TGAG_STRESS_SECONDS", "60"))
 TGAG = [sys.executable, "-m", "tgagreader"]
-CONTENT = json.loads((Path(__file__).parents[1] / "tools/demo/content.json").read_text("utf-8"))
 
 
 def replace_everywhere(root: Path, old: str, new: str) -> int:

@@ -11,7 +11,6 @@ value, complete and readable."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import socket
@@ -25,6 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from cli_tools import isolate
 from conftest import fast_options
 from demo_tools import copy_site, replace_everywhere
 from tgagreader.cli import main
@@ -124,11 +124,7 @@ def site(world) -> Iterator[DemoServer]:
 @pytest.fixture(autouse=True)
 def environment(monkeypatch, tmp_path):
     """No real configuration; short timeouts, one retry, no politeness delay."""
-    for key in list(os.environ):
-        if key.startswith("TGAG_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("TGAG_CONFIG", str(tmp_path / "no-such-config.toml"))
-    monkeypatch.setenv("TGAG_DELAY", "0")
+    isolate(monkeypatch, tmp_path)
     monkeypatch.setenv("TGAG_RETRIES", "1")
     monkeypatch.setenv("TGAG_TIMEOUT", TIMEOUT)
 

@@ -5,25 +5,21 @@ HTTP from the demo server and checked against the content the site was built fro
 from __future__ import annotations
 
 import html
-import json
 import re
 import urllib.error
 import urllib.request
 from datetime import datetime
 from functools import cache
-from pathlib import Path
 
 import pytest
 
+from demo_tools import CONTENT
 from tgagreader.models import Image, ListBlock, Table
 from tgagreader.render import body_text
 from tgagreader.site import parse
 from tgagreader.site.urls import build_article_url, route
 from tgagreader.text import clean
 
-CONTENT = json.loads(
-    (Path(__file__).parents[1] / "tools" / "demo" / "content.json").read_text("utf-8")
-)
 ARTICLES = {article["id"]: article for article in CONTENT["articles"]}
 CATEGORIES = {category["id"]: category for category in CONTENT["categories"]}
 

@@ -7,26 +7,22 @@ cached article's words, folded by hand."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import types
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from cli_tools import Result, isolate
 from conftest import fast_options
-from demo_tools import edit, replace_everywhere
+from demo_tools import CONTENT, edit, replace_everywhere
 from tgagreader.cli import main
 from tgagreader.models import Image
 from tgagreader.store import Store
 from tgagreader.sync import SyncEvent, run_sync
 
-CONTENT = json.loads(
-    (Path(__file__).resolve().parents[1] / "tools/demo/content.json").read_text(encoding="utf-8")
-)
 CATEGORY_OF = {int(a["id"]): a["catid"] for a in CONTENT["articles"]}
 LATEST_KEYS = {"id", "title", "url", "category", "published", "author", "hits", "summary"}
 FRONT_MATTER_KEYS = {"id", "title", "url", "category", "published", "modified", "author", "hits"}
@@ -37,30 +33,9 @@ OLD_WORDS_2279 = "tu sửa cơ sở thờ tự"
 NEW_WORDS_2279 = "trùng tu chánh điện ngôi chùa Khmer cổ kính"
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def error_line(self) -> str:
-        assert self.err.endswith("\n"), repr(self.err)
-        assert self.err.count("\n") == 1, self.err
-        return self.err
-
-
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
-    """No real configuration, no real cache, nothing from the developer's environment."""
-    for key in list(os.environ):
-        if key.startswith("TGAG_"):
-            monkeypatch.delenv(key)
-    for key in ("NO_COLOR", "COLUMNS"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("TGAG_CONFIG", str(tmp_path / "no-such-config.toml"))
-    monkeypatch.setenv("TGAG_DELAY", "0")
-    monkeypatch.setenv("TGAG_RETRIES", "0")
+    isolate(monkeypatch, tmp_path)
 
 
 @pytest.fixture

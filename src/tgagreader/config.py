@@ -40,7 +40,6 @@ class Config:
     theme: str = "textual-dark"
     keys: Mapping[str, str] = field(default_factory=dict)
     """Key bindings of the reader by binding id, e.g. `{"quit": "q,ctrl+c"}`."""
-    config_file: Path | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
     """Where each non-default value came from: "file", "environment" or "flag"."""
 
@@ -58,9 +57,9 @@ def user_dir(kind: str, app: str = APP) -> Path:
     return Path(platformdirs.user_config_dir(app))
 
 
-def config_path() -> Path:
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
     """Where the config file is read from (it need not exist)."""
-    explicit = os.environ.get("TGAG_CONFIG")
+    explicit = (os.environ if environ is None else environ).get("TGAG_CONFIG")
     if explicit:
         return Path(explicit).expanduser()
     return user_dir("config") / "config.toml"
@@ -73,14 +72,11 @@ def load(
     environ = os.environ if environ is None else environ
     config = Config(cache_dir=_UNSET)  # the platform's default is looked up only if needed
     sources: dict[str, str] = {}
-    path = (
-        Path(environ["TGAG_CONFIG"]).expanduser() if environ.get("TGAG_CONFIG") else config_path()
-    )
+    path = config_path(environ)
     if path.is_file():
         config = _apply(config, _read_file(path), sources, "file", path)
-        config = replace(config, config_file=path)
     for item in fields(Config):
-        if item.name in ("keys", "config_file", "sources"):
+        if item.name in ("keys", "sources"):
             continue
         value = environ.get(f"TGAG_{item.name.upper()}")
         if value not in (None, ""):
@@ -104,7 +100,7 @@ def _read_file(path: Path) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from error
-    known = {item.name for item in fields(Config)} - {"config_file", "sources"}
+    known = {item.name for item in fields(Config)} - {"sources"}
     for key in data:
         if key not in known:
             raise ConfigError(f"{path}:{_line_of(text, key)}: unknown key {key!r}")
@@ -221,7 +217,7 @@ def describe(config: Config) -> list[tuple[str, str, str]]:
     """(key, value, origin) rows for `tgag config show`."""
     rows = []
     for item in fields(Config):
-        if item.name in ("config_file", "sources"):
+        if item.name == "sources":
             continue
         value = getattr(config, item.name)
         shown = (

@@ -98,7 +98,6 @@ class Image:
 
 
 Block: TypeAlias = Paragraph | Heading | ListBlock | Quote | Table | Image
-TEXT_BLOCKS = (Paragraph, Heading, ListBlock, Quote, Table)
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,7 +187,6 @@ class Store:
         self.notices: list[str] = []
         """One-line messages about what opening the cache had to repair (for the views)."""
         self._timeout = timeout
-        self._state_path = self.path / "state.db"
         self._diskcache: Any = None
         self._local = threading.local()
         self._attached: set[int] = set()

@@ -111,7 +111,6 @@ class SiteMap:
                 self.routes[item["route"]] = itemid
             elif item.get("alias"):
                 self.routes[item["alias"]] = itemid
-        self.cat_itemid = {c["itemid"]: cid for cid, c in self.categories.items()}
 
     # -- public -------------------------------------------------------------------------------
 
