@@ -2,7 +2,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tgagreader.site.dates import SITE_TZ, parse_date
+from tgagreader.localtime import SITE_TZ
+from tgagreader.site.dates import parse_date
 
 ICT = timezone(timedelta(hours=7))
 

@@ -297,7 +297,8 @@ def parse_since(value: str) -> datetime:
     from datetime import timedelta
 
     from tgagreader.config import parse_duration
-    from tgagreader.site.dates import now, parse_date
+    from tgagreader.localtime import now
+    from tgagreader.site.dates import parse_date
 
     with contextlib.suppress(ValueError):
         if re.match(r"^\s*\d+(\.\d+)?\s*[smhdw]\s*$", value.lower()):

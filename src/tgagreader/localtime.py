@@ -3,7 +3,7 @@ offset is exact and needs no time zone database; every date tgagreader shows or 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 SITE_TZ = timezone(timedelta(hours=7), "+07:00")
 
@@ -16,7 +16,7 @@ def to_site_time(moment: datetime) -> datetime:
 
 
 def now() -> datetime:
-    return datetime.now(UTC).astimezone(SITE_TZ)
+    return datetime.now(SITE_TZ)
 
 
 def from_timestamp(seconds: float) -> datetime:

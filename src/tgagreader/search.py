@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tgagreader.models import Article, Image, ListBlock, Table
-from tgagreader.text import clean, fold
+from tgagreader.text import clean, fold, nfc
 
 SCHEMA = 1
 DDL = """
@@ -95,8 +94,8 @@ def document(article: Article) -> tuple[str, str, str, str]:
             parts.append(block.text)
     # NFC, as `clean` makes text at parse time, whatever made this article: one spelling of a
     # word in the index, so that a decomposed `dân` is found by a composed one (and folds).
-    title = unicodedata.normalize("NFC", article.title)
-    body = unicodedata.normalize("NFC", "\n".join(part for part in parts if part))
+    title = nfc(article.title)
+    body = nfc("\n".join(part for part in parts if part))
     return title, body, fold(title), fold(body)
 
 
@@ -179,7 +178,7 @@ def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[
     """The passage of `text` around the first match of the most query terms, and where the
     matches are in it (diacritic-insensitive: the passage is the original text, the spans are
     found folded)."""
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    text = nfc(" ".join(text.split()))
     folded = fold(text)
     pattern = matcher(query)
     first = _densest(list(pattern.finditer(folded)), width - width // 4) if pattern else 0

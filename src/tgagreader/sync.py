@@ -473,7 +473,9 @@ def _categories_of(listing: Listing) -> list[Category]:
 def reconcile(article: Article, item: ArticleSummary) -> Article:
     """Fill what the article page did not show from what the listing showed."""
     changes: dict[str, object] = {}
-    if article.id < 0 < item.id:
+    if article.id != item.id:
+        # The listing's id is the one sync and `tgag read URL` look the article up by (both
+        # derive it from the URL); a page may name another (its real id behind an id-less URL).
         changes["id"] = item.id
     if not article.category.alias and item.category is not None:
         changes["category"] = item.category

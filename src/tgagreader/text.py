@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
 # (ESC P|X|^|_ ... ST) and two-character escapes. Unterminated string sequences lose only their
@@ -45,7 +46,8 @@ _SPACES_AROUND_NEWLINE = re.compile(" ?\n ?")
 _BLANK_LINES = re.compile("\n{3,}")
 
 
-def _nfc(text: str) -> str:
+def nfc(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), the one spelling of a Vietnamese word."""
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
@@ -53,7 +55,7 @@ def strip_controls(text: str) -> str:
     """Remove escape sequences, control and invisible characters; keep whitespace; NFC."""
     if "\x1b" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)
-    return _nfc(_REMOVE.sub("", text))
+    return nfc(_REMOVE.sub("", text))
 
 
 def _spaces(text: str) -> str:
@@ -77,14 +79,14 @@ def _tidy(text: str) -> bool:
 def clean(text: str) -> str:
     """One line of safe text: controls stripped, NFC, all whitespace collapsed to single spaces."""
     if _tidy(text):
-        return _nfc(text)
+        return nfc(text)
     return " ".join(strip_controls(text).split())
 
 
 def clean_lines(text: str) -> str:
     """Like `clean`, but keeps line breaks (at most one blank line in a row)."""
     if _tidy(text):
-        return _nfc(text)
+        return nfc(text)
     text = _spaces(strip_controls(text))
     if "\n" in text:
         text = _SPACES_AROUND_NEWLINE.sub("\n", text)
@@ -115,21 +117,37 @@ _FOLD_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Fold case and Vietnamese diacritics, one character for one (so offsets match `text`).
-
-    `text` should be NFC (everything `clean` returns is)."""
-    return text.translate(_FOLD_TABLE)
+    """Fold case and Vietnamese diacritics, one character for one (so offsets match `text`,
+    which everything `clean` returns is: NFC). Decomposed text (a raw attribute of a page
+    written in combining marks) is composed first."""
+    return nfc(text).translate(_FOLD_TABLE)
 
 
 def slugify(text: str) -> str:
     """A Joomla-style alias: `Tin tức - Sự kiện` → `tin-tuc-su-kien`."""
-    folded = fold(unicodedata.normalize("NFC", text))
+    folded = fold(text)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 _SAFE_SCHEMES = ("http://", "https://")
+# What may not appear literally in a URL that is printed or opened: whitespace and controls (an
+# 8-bit CSI is a terminal escape too), and the invisible characters that make an address read
+# differently from where it goes (a right-to-left override turns `exe.gpj` into `jpg.exe`).
+_UNSAFE_IN_URL = re.compile(
+    "[\x00-\x20\x7f-\x9f\u00a0\u00ad\u061c\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f"
+    "\u3000\ufeff\U000e0000-\U000e007f]"
+)
+
+
+def escape_url(url: str) -> str:
+    """`url` with every character that may not appear in it literally percent-encoded, as a
+    browser would send it."""
+    if _UNSAFE_IN_URL.search(url) is None:
+        return url
+    return _UNSAFE_IN_URL.sub(lambda match: quote(match.group(0), safe=""), url)
 
 
 def is_openable_url(url: str) -> bool:
-    """Only http(s) URLs may be handed to a browser or shown as links."""
-    return url.lower().startswith(_SAFE_SCHEMES) and not any(c in url for c in "\x00\n\r\t\x1b")
+    """Only http(s) URLs free of controls and invisible characters may be handed to a browser
+    or shown as links."""
+    return url.lower().startswith(_SAFE_SCHEMES) and _UNSAFE_IN_URL.search(url) is None

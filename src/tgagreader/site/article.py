@@ -10,7 +10,7 @@ English label in front of it) rather than by where one template puts it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from selectolax.lexbor import LexborNode
@@ -104,7 +104,7 @@ _INFO = (
     "dl.article-info dd, .article-info dd, [itemprop=datePublished], [itemprop=dateCreated],"
     " [itemprop=dateModified], [itemprop=author], [itemprop=interactionCount], .createdate,"
     " .modifydate, .createby, .created-by, .itemDateCreated, .itemAuthor, .itemHits,"
-    " .itemCategory, span.hits, .article-date, .post-date, .modifydate, span.small"
+    " .itemCategory, span.hits, .article-date, .post-date, span.small"
 )
 _PAGE_LINKS = (
     "#article-index a, .article-index a, .pagination a, .pager a, .pagenav a, a[rel=prev],"
@@ -130,7 +130,6 @@ class Info:
     created: datetime | None = None
     modified: datetime | None = None
     hits: int | None = None
-    seen: set[int] = field(default_factory=set)
 
 
 def parse_article_page(page: Page) -> Article:
@@ -139,15 +138,14 @@ def parse_article_page(page: Page) -> Article:
     page.check_not_error(content_found=root is not None or body is not None)
     if root is None and body is None:
         root, body = _legacy_layout(page)
-    if root is None and body is None and page.tree.css_first(_LISTINGS) is not None:
-        raise UnexpectedPage(page.url, "this is a category listing, not an article")
     if root is None and body is None:
+        if page.tree.css_first(_LISTINGS) is not None:
+            raise UnexpectedPage(page.url, "this is a category listing, not an article")
         if _has_login_form(page):  # Joomla's login form where the article should be
             raise LoginRequired(page.url)
         root = _fallback_root(page)
         if root is None:
             page.raise_for_missing_content("article")
-            raise AssertionError("unreachable")
     container = root if root is not None else body
     assert container is not None
 
@@ -173,7 +171,7 @@ def parse_article_page(page: Page) -> Article:
     if body is not None and root is not None:
         image = root.css_first(_FULLTEXT_IMAGE)
         if image is not None and not _inside(image, body):
-            walker._image(image)  # J3 puts the full-text image outside the text
+            walker.add_image(image)  # J3 puts the full-text image outside the text
     walker.walk(body if body is not None else container)
     blocks = walker.finish()
     truncated = page.is_truncated
@@ -212,19 +210,13 @@ def parse_article_page(page: Page) -> Article:
 
 def merge_pages(first: Article, others: list[Article]) -> Article:
     """One article from the pages of a pagebreak article, in page order (`first` is page 1)."""
-    body = list(first.body)
-    complete = first.complete
-    for other in others:
-        body.extend(other.body)
-        complete = complete and other.complete
-    blocks = tuple(body)
-    return Article(
-        **{
-            **{name: getattr(first, name) for name in Article.__dataclass_fields__},
-            "body": blocks,
-            "complete": complete,
-            "byline": first.byline or next((o.byline for o in reversed(others) if o.byline), None),
-        }
+    pages = [first, *others]
+    return replace(
+        first,
+        body=tuple(block for page in pages for block in page.body),
+        complete=all(page.complete for page in pages),
+        # The credit closes the article: a short bold line on page 1 is more likely a heading.
+        byline=next((page.byline for page in reversed(pages) if page.byline), None),
     )
 
 
@@ -238,12 +230,12 @@ def read_info(container: LexborNode, base: str) -> Info:
         for node in nodes:
             _read_info_item(node, base, info)
         return info
+    seen: set[int] = set()
     for node in container.css(_INFO):  # entries may nest here: read the outermost only
-        if node.mem_id in info.seen:
+        if node.mem_id in seen:
             continue
         _read_info_item(node, base, info)
-        for inner in node.traverse():
-            info.seen.add(inner.mem_id)
+        seen.update(inner.mem_id for inner in node.traverse())
     return info
 
 
@@ -258,7 +250,7 @@ def _read_info_item(node: LexborNode, base: str, info: Info) -> None:
     if role == "author":
         name = node.css_first("[itemprop=name]")
         value = clean(name.text(deep=True) or "") if name is not None else _strip_label(text)
-        value = _AUTHOR_LABEL.sub("", value)
+        value = strip_author_label(value)
         if value and info.author is None:
             info.author = value
     elif role == "category":
@@ -268,7 +260,7 @@ def _read_info_item(node: LexborNode, base: str, info: Info) -> None:
         if info.hits is None:
             info.hits = _hits(node, text)
     else:
-        moment = _date(node, text)
+        moment = read_date(node, text)
         if moment is not None and getattr(info, role) is None:
             setattr(info, role, moment)
 
@@ -298,7 +290,12 @@ _LABEL_ROLES = (
     (("duoc viet", "ngay viet", "ngay tao", "created", "viet ngay"), "created"),
     (("luot xem", "so lan xem", "hits", "luot doc", "da xem"), "hits"),
 )
-_AUTHOR_LABEL = re.compile(r"^(?:viết bởi|tác giả|written by|by)\s*:?\s*", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(r"^(?:viết bởi|tác giả|written by|by)\b\s*:?\s*", re.IGNORECASE)
+
+
+def strip_author_label(text: str) -> str:
+    """ "Viết bởi Quốc Hùng" → "Quốc Hùng"."""
+    return _AUTHOR_LABEL.sub("", text)
 
 
 def _role(classes: str | None, prop: str | None, text: str) -> str | None:
@@ -312,10 +309,9 @@ def _role(classes: str | None, prop: str | None, text: str) -> str | None:
     return None if role == "parent" else role
 
 
-def _date(node: LexborNode, text: str) -> datetime | None:
-    time = (
-        node if node.tag == "time" else next((n for n in node.traverse() if n.tag == "time"), None)
-    )
+def read_date(node: LexborNode, text: str | None = None) -> datetime | None:
+    """The date an element shows: its `<time datetime>`, its `content`, else its text."""
+    time = next((n for n in node.traverse() if n.tag == "time"), None)  # the node included
     if time is not None:
         moment = parse_date(time.attributes.get("datetime"))
         if moment is not None:
@@ -325,7 +321,7 @@ def _date(node: LexborNode, text: str) -> datetime | None:
         moment = parse_date(content)
         if moment is not None:
             return moment
-    return parse_date(text)
+    return parse_date(clean(node.text(deep=True) or "") if text is None else text)
 
 
 def _hits(node: LexborNode, text: str) -> int | None:
@@ -412,11 +408,23 @@ def _title_node(container: LexborNode, body: LexborNode | None) -> LexborNode | 
 
 
 def _page_heading(container: LexborNode, title: LexborNode | None) -> LexborNode | None:
-    """The J2.5/J3 page heading (an h1 naming the menu item) that precedes the title."""
+    """The J2.5/J3 page heading (an h1 naming the menu item) that precedes the title: J2.5 puts
+    it beside the title, J3 in a `div.page-header` of its own before the title's. An h1 after
+    the title is the article's own."""
     if title is None or title.tag != "h2":
         return None
-    node = container.css_first("h1")
-    return node if node is not None and node.mem_id != title.mem_id else None
+    node = title
+    while node is not None and node.mem_id != container.mem_id:
+        sibling = node.prev
+        while sibling is not None:
+            if sibling.tag == "h1":
+                return sibling
+            found = sibling.css_first("h1") if sibling.tag[0] != "-" else None
+            if found is not None:
+                return found
+            sibling = sibling.prev
+        node = node.parent
+    return None
 
 
 def _title_from_head(page: Page) -> str:
@@ -460,9 +468,7 @@ def _fallback_root(page: Page) -> LexborNode | None:
 
 
 def _has_text(blocks: list[Block]) -> bool:
-    return any(not isinstance(block, Image) and block.text for block in blocks) or any(
-        isinstance(block, Image) for block in blocks
-    )
+    return any(isinstance(block, Image) or block.text for block in blocks)
 
 
 def _summary(blocks: list[Block]) -> str:
@@ -515,7 +521,7 @@ def _navigation(
         if url is None:
             continue
         target = route(url)
-        rel = (link.attributes.get("rel") or "").lower()
+        rel = (link.attributes.get("rel") or "").lower().split()
         same = target.kind == "article" and target.article_id == article_id
         if same or _same_path(url, page.url):
             if not target.showall and target.start != here.start:
@@ -523,7 +529,7 @@ def _navigation(
             continue
         if target.kind != "article":
             continue
-        direction = rel or _direction(link)
+        direction = "prev" if "prev" in rel else "next" if "next" in rel else _direction(link)
         if direction == "prev" and prev_url is None:
             prev_url = canonical_article_url(url)
         elif direction == "next" and next_url is None:
@@ -547,7 +553,7 @@ def _direction(link: LexborNode) -> str | None:
         (node.attributes.get("class") or "") for node in (link, link.parent) if node is not None
     )
     text = fold(clean(link.text(deep=True) or "") + " " + (link.attributes.get("title") or ""))
-    if "prev" in classes or "previous" in classes or "truoc" in text or "prev" in text:
+    if "prev" in classes or "truoc" in text or "prev" in text:
         return "prev"
     if "next" in classes or "trang sau" in text or "tiep" in text or "next" in text:
         return "next"
@@ -560,7 +566,7 @@ def _id_from_page(page: Page) -> int | None:
     if node is None:
         return None
     value = node.attributes.get("value") or node.attributes.get("data-article-id") or ""
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() else None
 
 
 def _is_teaser(container: LexborNode) -> bool:

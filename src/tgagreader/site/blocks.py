@@ -45,6 +45,7 @@ _CLOAK_PLACEHOLDER = re.compile(
 )
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
+# Bits of a piece of inline text's style.
 ITALIC, BOLD = 1, 2
 _PLAIN_CANDIDATES = frozenset({"p", "div", "center", "address", "dd", "li"})
 # Inside a paragraph read in one go there is none of these (a span with an id may be a
@@ -68,9 +69,15 @@ class BodyWalker:
     """Walks one subtree and collects blocks. `skip(node)` says which elements (navigation,
     info blocks, share buttons) are not part of the text."""
 
-    def __init__(self, base: str, skip: Callable[[LexborNode], bool] | None = None) -> None:
+    def __init__(
+        self,
+        base: str,
+        skip: Callable[[LexborNode], bool] | None = None,
+        skip_depth: int = _SKIP_DEPTH,
+    ) -> None:
         self.base = base
         self.skip = skip
+        self._skip_depth = skip_depth
         self.blocks: list[Block] = []
         self.info: list[BlockInfo] = []
         self._buffer: list[tuple[str, int]] = []
@@ -97,7 +104,10 @@ class BodyWalker:
                 tag[0] != "-"
                 and tag not in SKIP_TAGS
                 and not (
-                    self.skip and depth < _SKIP_DEPTH and tag in BLOCK_TAGS and self.skip(child)
+                    self.skip
+                    and depth < self._skip_depth
+                    and tag in BLOCK_TAGS
+                    and self.skip(child)
                 )
             ):
                 self._element(child, tag, depth + 1)
@@ -115,7 +125,7 @@ class BodyWalker:
         if tag == "br":
             self._buffer.append(("\n", -1))
         elif tag == "img":
-            self._image(node)
+            self.add_image(node)
         elif tag in _HEADING_LEVEL:
             self.flush()
             text, links = inline_text(node, self.base)
@@ -180,7 +190,7 @@ class BodyWalker:
         if text:
             self._links.append(Link(text, url))
 
-    def _image(self, node: LexborNode) -> None:
+    def add_image(self, node: LexborNode) -> None:
         attrs = node.attributes
         src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original")
         url = resolve(self.base, src)
@@ -223,19 +233,20 @@ class BodyWalker:
     def _figure(self, node: LexborNode, depth: int) -> None:
         caption_node = node.css_first("figcaption")
         caption = inline_text(caption_node, self.base)[0] if caption_node else ""
-        images = list(node.css("img"))
-        for img in images:
-            self._image(img)
-        if images and caption and isinstance(self.blocks[-1], Image):
-            self.blocks[-1] = replace(self.blocks[-1], caption=caption)
-        if not images:
+        before = len(self.blocks)
+        for img in node.css("img"):
+            self.add_image(img)
+        if len(self.blocks) > before:  # spacers and data: pictures are not kept
+            if caption:
+                self.blocks[-1] = replace(self.blocks[-1], caption=caption)
+        else:
             self._align.append(self._align[-1])
             self.walk(node, depth)
             self.flush()
             self._align.pop()
 
     def _table(self, node: LexborNode, depth: int) -> None:
-        rows = [_cells(row) for row in _rows(node)]
+        rows = [cells_of(row) for row in rows_of(node)]
         rows = [row for row in rows if row]
         images = node.css("img")
         if images and len(images) * 3 + 1 >= sum(len(row) for row in rows):
@@ -357,7 +368,7 @@ def _is_plain(node: LexborNode) -> bool:
 def inline_text(node: LexborNode, base: str) -> tuple[str, tuple[Link, ...]]:
     """The text of an element read as one line (titles, cells, list items), with its links."""
     if _is_plain(node):
-        return clean((node.text(deep=True) or "").replace("\n", " ")), ()
+        return clean(node.text(deep=True) or ""), ()
     walker = BodyWalker(base).walk(node)
     walker.flush()
     text = " ".join(block.text for block in walker.blocks if not isinstance(block, Image))
@@ -385,7 +396,9 @@ def _collect_items(
     while child is not None:
         if child.tag == "li":
             nested: list[LexborNode] = []
-            walker = BodyWalker(base, lambda n, nested=nested: _defer_list(n, nested))
+            walker = BodyWalker(
+                base, lambda n, nested=nested: _defer_list(n, nested), skip_depth=_MAX_DEPTH
+            )
             blocks = walker.walk(child, depth).finish()
             text = clean(" ".join(b.text for b in blocks if not isinstance(b, Image)))
             if text:
@@ -406,7 +419,7 @@ def _defer_list(node: LexborNode, nested: list[LexborNode]) -> bool:
     return False
 
 
-def _rows(table: LexborNode) -> list[LexborNode]:
+def rows_of(table: LexborNode) -> list[LexborNode]:
     """The table's own rows, not those of tables nested in its cells."""
     rows: list[LexborNode] = []
     child = table.child
@@ -414,12 +427,12 @@ def _rows(table: LexborNode) -> list[LexborNode]:
         if child.tag == "tr":
             rows.append(child)
         elif child.tag in ("tbody", "thead", "tfoot"):
-            rows.extend(_rows(child))
+            rows.extend(rows_of(child))
         child = child.next
     return rows
 
 
-def _cells(row: LexborNode) -> list[LexborNode]:
+def cells_of(row: LexborNode) -> list[LexborNode]:
     cells: list[LexborNode] = []
     child = row.child
     while child is not None:

@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
-from tgagreader.localtime import SITE_TZ, now, to_site_time
+from tgagreader.localtime import SITE_TZ, to_site_time
 from tgagreader.text import fold
-
-__all__ = ["SITE_TZ", "now", "parse_date", "to_site_time"]
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -148,8 +146,6 @@ def _from_iso(match: re.Match[str]) -> datetime | None:
         moment = date.replace(hour=int(hour), minute=int(minute), second=int(second or 0))
     except ValueError:
         return date
-    if offset == "+07:00":
-        return moment.replace(tzinfo=SITE_TZ)
     if offset:
         if offset.upper() == "Z":
             zone = UTC
@@ -171,4 +167,6 @@ def _from_rfc822(text: str) -> datetime | None:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+    if moment.tzinfo is None:  # "-0000": UTC, origin unknown (RFC 2822), not the site's time
+        moment = moment.replace(tzinfo=UTC)
     return to_site_time(moment)

@@ -9,13 +9,20 @@ offsets its links carry, since templates often draw the next/previous links as b
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from selectolax.lexbor import LexborNode
 
 from tgagreader.models import ArticleSummary, Category, Image, Listing
-from tgagreader.site.article import NOT_TEXT_CLASSES, category_from_link, parse_count, read_info
-from tgagreader.site.blocks import BodyWalker, inline_text
-from tgagreader.site.dates import parse_date
+from tgagreader.site.article import (
+    NOT_TEXT_CLASSES,
+    category_from_link,
+    parse_count,
+    read_date,
+    read_info,
+    strip_author_label,
+)
+from tgagreader.site.blocks import BodyWalker, cells_of, inline_text, rows_of
 from tgagreader.site.page import Page, UnexpectedPage
 from tgagreader.site.urls import (
     canonical_article_url,
@@ -65,7 +72,6 @@ def parse_listing_page(page: Page) -> Listing:
         container = _fallback_container(page)
         if container is None:
             page.raise_for_missing_content("article listing")
-            raise AssertionError("unreachable")
 
     table = _list_table(container, page.base)
     if table is not None:
@@ -73,7 +79,7 @@ def parse_listing_page(page: Page) -> Listing:
         layout = "list"
     else:
         items = _blog_items(container, page.base)
-        layout = "featured" if "blog-featured" in _classes(container) else "blog"
+        layout = "blog"
     more = _more_items(container, page.base)
     classes = _classes(container)
     featured = "blog-featured" in classes or "com-content-featured" in classes
@@ -195,11 +201,9 @@ def _table_items(table: LexborNode, base: str) -> list[ArticleSummary]:
     header_roles = [_column_role(cell) for cell in table.css("thead th, thead td")]
     items: list[ArticleSummary] = []
     seen: set[int] = set()
-    for row in table.css("tbody tr") or table.css("tr"):
-        cells = [
-            cell for cell in row.css("td, th") if cell.parent and cell.parent.mem_id == row.mem_id
-        ]
-        if not cells or (row.parent is not None and row.parent.tag == "thead"):
+    for row in rows_of(table):
+        cells = cells_of(row)
+        if not cells or row.parent.tag == "thead":
             continue
         roles = [
             _column_role(cell) or (header_roles[i] if i < len(header_roles) else None)
@@ -216,7 +220,7 @@ def _table_items(table: LexborNode, base: str) -> list[ArticleSummary]:
         url = resolve(base, link.attributes.get("href")) if link is not None else None
         if url is None or route(url).kind != "article":
             continue
-        title = inline_text(link, base)[0] if link is not None else ""
+        title = inline_text(link, base)[0]
         author = values.get("author")
         item = ArticleSummary(
             id=_article_id(url),
@@ -254,20 +258,13 @@ def _column_role(cell: LexborNode) -> str | None:
     return None
 
 
-def _cell_date(cell: LexborNode | None):
-    if cell is None:
-        return None
-    time = cell.css_first("time[datetime]")
-    if time is not None:
-        moment = parse_date(time.attributes.get("datetime"))
-        if moment is not None:
-            return moment
-    return parse_date(clean(cell.text(deep=True) or ""))
+def _cell_date(cell: LexborNode | None) -> datetime | None:
+    return read_date(cell) if cell is not None else None
 
 
 def _author(cell: LexborNode) -> str | None:
     text = clean(cell.text(deep=True) or "")
-    text = re.sub(r"^(?:viết bởi|tác giả|written by|by)\s*:?\s*", "", text, flags=re.IGNORECASE)
+    text = strip_author_label(text)
     return text or None
 
 
@@ -319,7 +316,7 @@ def _pagination(page: Page, container: LexborNode, count: int) -> tuple[int, int
             start = route(url).start
             starts.setdefault(start, canonical_url(url))
             label = clean(link.text(deep=True) or "")
-            if label.isdigit():
+            if label.isdecimal():
                 numbered[int(label)] = start
             if next_url is None and _is_next(link, label) and start > here:
                 next_url = canonical_url(url)

@@ -11,6 +11,7 @@ guests and one member online"), so it is read as a sentence: a number or number 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -53,7 +54,7 @@ _MODULES = (
     " div[class*=stats], div[class*=sidebar], div[id*=right], div[id*=left], footer"
 )
 # Number words as folded text: "một" → "mot", "không (có)" → "khong (co)".
-_NUMBER = r"(\d[\d.,]*|mot|khong co|khong|no|one|an?)"
+_NUMBER = r"\b(\d[\d.,]*|mot|khong co|khong|no|one|an?)"
 _GUESTS_AND_MEMBERS = re.compile(
     _NUMBER
     + r"\s*(?:khach|guests?|visitors?)\s*(?:va|&|and|,)\s*"
@@ -64,9 +65,7 @@ _GUESTS = re.compile(_NUMBER + r"\s*(?:khach|guests?)\b")
 _ONLINE = re.compile(r"(?:online|truc tuyen)")
 _MEMBERS_ONLINE = re.compile(r"(?:dang truc tuyen|online now|dang online)\s*:?\s*" + _NUMBER)
 _HITS_LABELS = ("so lan xem cac bai viet", "content view hits", "article view hits")
-_HITS_TEXT = re.compile(
-    r"(?:so lan xem cac bai viet|content view hits|article view hits)\s*:?\s*(\d[\d.,]*)"
-)
+_HITS_TEXT = re.compile("(?:" + "|".join(_HITS_LABELS) + r")\s*:?\s*(\d[\d.,]*)")
 _WORD_NUMBERS = {"mot": 1, "one": 1, "a": 1, "an": 1, "khong": 0, "khong co": 0, "no": 0}
 
 
@@ -109,30 +108,27 @@ def _menu_items(ul: LexborNode, base: str, site: str) -> list[Category]:
 
 
 def _menu_item(li: LexborNode, base: str, site: str) -> Category | None:
-    link = None
-    nested: list[LexborNode] = []
+    link = submenu = None
     child = li.child
     while child is not None:
         if child.tag in ("a", "span") and link is None:
             link = child
-        elif child.tag in ("ul", "div"):
-            nested.extend([child] if child.tag == "ul" else child.css("ul"))
+        elif child.tag in ("ul", "div") and submenu is None:
+            submenu = child if child.tag == "ul" else child.css_first("ul")
         child = child.next
-    children: list[Category] = []
-    for sub in nested[:1]:
-        children.extend(_menu_items(sub, base, site))
+    children = tuple(_menu_items(submenu, base, site)) if submenu is not None else ()
     if link is None:
         return None
     name = clean(link.text(deep=True) or "")
     url = resolve(base, link.attributes.get("href")) if link.tag == "a" else None
-    if url is not None and not _is_listing(url, site, li):
-        return None if not children else Category(None, slugify(name), name, None, tuple(children))
+    if url is None or not _is_listing(url, site, li):
+        # A heading, a separator or a link elsewhere: kept only as a parent of categories.
+        keep = children and name and (url is not None or not _NOT_CATEGORIES.match(fold(name)))
+        return Category(None, slugify(name), name, None, children) if keep else None
     if not name or _NOT_CATEGORIES.match(fold(name)):
         return None
-    if url is None:  # a heading or separator: keep it only as a parent of categories
-        return Category(None, slugify(name), name, None, tuple(children)) if children else None
     category = category_from_link(name, url)
-    return Category(category.id, category.alias, name, url, tuple(children))
+    return Category(category.id, category.alias, name, url, children)
 
 
 def _is_listing(url: str, site: str, li: LexborNode) -> bool:
@@ -149,10 +145,9 @@ def _is_listing(url: str, site: str, li: LexborNode) -> bool:
     return where.kind == "article" and "?" not in url and any(_MENU_ITEM.match(c) for c in classes)
 
 
-def _count(entries: list[Category]) -> int:
-    return sum(1 + _count(list(entry.children)) for entry in entries if entry.url) + sum(
-        _count(list(entry.children)) for entry in entries if not entry.url
-    )
+def _count(entries: Sequence[Category]) -> int:
+    """How many entries lead to a listing, at any depth."""
+    return sum((1 if entry.url else 0) + _count(entry.children) for entry in entries)
 
 
 def _inside_any(node: LexborNode, ids: set[int]) -> bool:
@@ -227,6 +222,6 @@ def _module_texts(page: Page) -> list[str]:
     nodes = page.tree.css(_MODULES)
     ids = {node.mem_id for node in nodes}
     roots = [node for node in nodes if not _inside_any(node, ids)]
-    if not roots and page.tree.body is not None:
+    if not roots:
         roots = [page.tree.body]
     return [fold(clean(node.text(deep=True, separator=" ") or "")) for node in roots]

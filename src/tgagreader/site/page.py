@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import NoReturn
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tgagreader.site.decode import decode_html
+from tgagreader.site.decode import decode_page
 from tgagreader.site.urls import resolve
 from tgagreader.text import clean, fold
 
@@ -65,7 +66,7 @@ class UnexpectedPage(ParseError):
     reason = "the page is not of the expected kind"
 
 
-_ERROR_TITLE = re.compile(r"^\s*(\d{3})\s*[-–:]")
+_ERROR_TITLE = re.compile(r"^\s*([45]\d\d)\s*[-–:]")
 _ERROR_CODE = re.compile(r"\b([45]\d\d)\b")
 _NOT_FOUND_PHRASES = (
     "trang yeu cau khong duoc tim thay",
@@ -98,18 +99,12 @@ class Page:
 
     def __init__(self, html: bytes | str, url: str, content_type: str | None = None) -> None:
         self.url = url
-        self._raw = html
-        document: bytes | str = html
         if isinstance(html, str):
             self.source = html
+            self.tree = LexborHTMLParser(html)
         else:
-            try:  # valid UTF-8 (no BOM): Lexbor reads the bytes faster than a str it must encode
-                if html.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-                    raise UnicodeDecodeError("utf-8", html, 0, 1, "byte order mark")
-                self.source = html.decode("utf-8")
-            except UnicodeDecodeError:
-                self.source = document = decode_html(html, content_type)
-        self.tree = LexborHTMLParser(document)
+            self.source, plain_utf8 = decode_page(html, content_type)
+            self.tree = LexborHTMLParser(html if plain_utf8 else self.source)
 
     @cached_property
     def base(self) -> str:
@@ -154,24 +149,19 @@ class Page:
     @property
     def is_truncated(self) -> bool:
         """Whether the transfer stopped before the end of the document."""
-        raw = self._raw
-        tail = raw[-65536:].lower()
-        if isinstance(tail, bytes):
-            return b"</html" not in tail and b"</body" not in tail
+        tail = self.source[-65536:].lower()
         return "</html" not in tail and "</body" not in tail
 
     @property
     def is_blank(self) -> bool:
         body = self.tree.body
-        if body is None:
-            return True
         return not (body.text(deep=True) or "").strip() and body.css_first("img") is None
 
     def check_not_error(self, *, content_found: bool = False) -> None:
         """Raise if this is Joomla's error page, whatever status it was served with. A page in
         which the caller found its content is only checked by its title (error pages have no
         article or listing in them; the full check walks the whole document)."""
-        if not self.source or self.source.isspace() or self.tree.body is None:
+        if not self.source or self.source.isspace():
             raise EmptyPage(self.url)
         code = _error_code(self, thorough=not content_found)
         if code in (404, 410):
@@ -181,7 +171,7 @@ class Page:
         if code is not None:
             raise ErrorPage(self.url, f"the site returned an error page ({code})")
 
-    def raise_for_missing_content(self, what: str) -> None:
+    def raise_for_missing_content(self, what: str) -> NoReturn:
         """Explain, as well as the page allows, why `what` was not found on it."""
         text = fold(self.title + " " + _message_text(self))
         if any(phrase in text for phrase in _NOT_FOUND_PHRASES):
@@ -237,7 +227,7 @@ def _has_login_form(page: Page) -> bool:
     for form in page.tree.css("form"):
         action = (form.attributes.get("action") or "").lower()
         if form.css_first("input[type=password]") is not None and (
-            "com_users" in action or "login" in action or "user" in action or not action
+            not action or "login" in action or "user" in action  # com_users, /users/...
         ):
             # A login *module* in a side column sits beside real content; only a form in the
             # main area means the page itself is a login page.
@@ -247,11 +237,7 @@ def _has_login_form(page: Page) -> bool:
                 + (ancestor.attributes.get("id") or "")
                 for ancestor in _ancestors(form)
             ).lower()
-            if (
-                "moduletable" not in classes
-                and "module" not in classes
-                and "sidebar" not in classes
-            ):
+            if "module" not in classes and "sidebar" not in classes:  # moduletable, module-x
                 return True
     return False
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import TypeVar
 
 from tgagreader.models import Article, Category, FrontPage, Listing, SiteStats
 from tgagreader.site.article import merge_pages, parse_article_page
@@ -51,30 +51,22 @@ __all__ = [
     "parse_site_stats",
 ]
 
-P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _only_parse_errors(function: Callable[P, R]) -> Callable[P, R]:
-    """Turn an unexpected exception into a ParseError naming the page, so that one strange page
-    never aborts a sync. (Recursion and memory errors included: they mean the page is hostile.)"""
+def _only_parse_errors(function: Callable[[Page], R]) -> Callable[[Page], R]:
+    """Turn an unexpected exception (a recursion or memory error included: the page is hostile)
+    into a ParseError naming the page, so that one strange page never aborts a sync."""
 
     @wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(page: Page) -> R:
         try:
-            return function(*args, **kwargs)
+            return function(page)
         except ParseError:
             raise
-        except (Exception, RecursionError) as error:
-            page = args[0] if args else None
-            url = (
-                page.url
-                if isinstance(page, Page)
-                else str(kwargs.get("url") or (args[1] if len(args) > 1 else ""))
-            )
-            raise ParseError(
-                url, f"could not read the page ({type(error).__name__}: {error})"
-            ) from error
+        except Exception as error:
+            reason = f"could not read the page ({type(error).__name__}: {error})"
+            raise ParseError(page.url, reason) from error
 
     return wrapper
 
@@ -83,7 +75,7 @@ def parse_page(html: bytes | str, url: str, content_type: str | None = None) -> 
     """Decode and parse a page once, for the `*_from` functions below."""
     try:
         return Page(html, url, content_type)
-    except (Exception, RecursionError) as error:  # pragma: no cover - Lexbor accepts any input
+    except Exception as error:  # pragma: no cover - Lexbor accepts any input
         raise ParseError(url, f"could not parse the page ({error})") from error
 
 

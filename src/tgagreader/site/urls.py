@@ -20,6 +20,8 @@ from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from tgagreader.text import escape_url
+
 Kind = Literal["article", "category", "featured", "feed", "menu", "home", "other"]
 
 # Query parameters that never change what a page is: analytics, click ids, sessions.
@@ -133,11 +135,9 @@ def sef_segments(path: str) -> list[str]:
     """The SEF part of a path, `index.php/` and the format suffix removed:
     `/index.php/tin-tuc/123-x.html` → `["tin-tuc", "123-x"]`."""
     segments = [segment for segment in path.split("/") if segment]
-    if segments and segments[0].lower() == "index.php":
-        segments = segments[1:]
-    elif "index.php" in (s.lower() for s in segments):  # site in a subfolder: /tgag/index.php/...
-        position = [s.lower() for s in segments].index("index.php")
-        segments = segments[position + 1 :]
+    lowered = [segment.lower() for segment in segments]
+    if "index.php" in lowered:  # also for a site in a subfolder: /tgag/index.php/...
+        segments = segments[lowered.index("index.php") + 1 :]
     if segments:
         segments[-1] = _SUFFIX.sub("", segments[-1])
         if not segments[-1]:
@@ -296,13 +296,24 @@ def is_same_site(url: str, site: str) -> bool:
     return target.path.startswith(home.path) or (target.path + "/") == home.path
 
 
-@lru_cache(maxsize=8192)
 def resolve(base: str, href: str | None) -> str | None:
     """An absolute http(s) URL for `href` as found in a page, or None (javascript:, mailto:,
-    data:, file: and the like are not links a reader should follow)."""
-    if not href:
+    data:, file: and the like are not links a reader should follow). Characters that may not
+    appear in a URL (controls, bidi overrides, spaces) come back percent-encoded."""
+    # Word pastes pictures as data: URIs of hundreds of kilobytes: never a link, and not to be
+    # kept alive as keys of the cache below.
+    if not href or len(href) > _LONGEST_HREF:
         return None
-    href = "".join(ch for ch in href.strip() if ch >= " " and ch != "\x7f")
+    return _resolve(base, href)
+
+
+_LONGEST_HREF = 4096
+
+
+@lru_cache(maxsize=8192)
+def _resolve(base: str, href: str) -> str | None:
+    # Tabs and line breaks inside an address are dropped, as browsers do; the rest is escaped.
+    href = escape_url(href.strip().replace("\t", "").replace("\n", "").replace("\r", ""))
     if not href or href.startswith("#"):
         return None
     try:
