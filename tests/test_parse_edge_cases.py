@@ -209,3 +209,17 @@ def test_rfc_822_dates_without_a_zone_are_utc():
     assert parse_date("Tue, 05 Aug 2014 01:15:00 -0000") == datetime(
         2014, 8, 5, 8, 15, tzinfo=timezone(timedelta(hours=7))
     )
+
+
+def test_the_site_name_is_taken_off_the_page_title_before_or_after_it():
+    for head_title in (
+        "Ban Tuyên giáo - Tiêu đề từ thẻ title",
+        "Tiêu đề từ thẻ title | Ban Tuyên giáo",
+    ):
+        page = (
+            f'<html><head><meta charset="utf-8"><title>{head_title}</title>'
+            '<meta property="og:site_name" content="Ban Tuyên giáo"></head><body>'
+            f'<div class="item-page"><div itemprop="articleBody"><p>{LEAD}</p></div></div>'
+            "</body></html>"
+        )
+        assert article(page).title == "Tiêu đề từ thẻ title"

@@ -69,7 +69,7 @@ def _spaces(text: str) -> str:
     return text
 
 
-def _tidy(text: str) -> bool:
+def _already_clean(text: str) -> bool:
     """Whether `text` is already clean but for NFC: the common case, checked at C speed.
     `str.isprintable` is False for every control, format (bidi, zero-width) and separator
     character but the plain space, which is exactly what the slow path has to look at."""
@@ -78,14 +78,14 @@ def _tidy(text: str) -> bool:
 
 def clean(text: str) -> str:
     """One line of safe text: controls stripped, NFC, all whitespace collapsed to single spaces."""
-    if _tidy(text):
+    if _already_clean(text):
         return nfc(text)
     return " ".join(strip_controls(text).split())
 
 
 def clean_lines(text: str) -> str:
     """Like `clean`, but keeps line breaks (at most one blank line in a row)."""
-    if _tidy(text):
+    if _already_clean(text):
         return nfc(text)
     text = _spaces(strip_controls(text))
     if "\n" in text:

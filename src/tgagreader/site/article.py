@@ -24,6 +24,7 @@ from tgagreader.site.page import (
     TruncatedPage,
     UnexpectedPage,
     _has_login_form,
+    is_inside,
 )
 from tgagreader.site.urls import (
     canonical_article_url,
@@ -152,7 +153,7 @@ def parse_article_page(page: Page) -> Article:
     title_node = _title_node(container, body)
     title = inline_text(title_node, page.base)[0] if title_node is not None else ""
     if not title:
-        title = clean(page.meta("og:title") or "") or _title_from_head(page)
+        title = clean(page.meta("og:title") or "") or page.own_title
     skip_ids = {title_node.mem_id} if title_node is not None else set()
     heading = _page_heading(container, title_node)
     if heading is not None:
@@ -170,7 +171,7 @@ def parse_article_page(page: Page) -> Article:
     walker = BodyWalker(page.base, skip)
     if body is not None and root is not None:
         image = root.css_first(_FULLTEXT_IMAGE)
-        if image is not None and not _inside(image, body):
+        if image is not None and not is_inside(image, {body.mem_id}):
             walker.add_image(image)  # J3 puts the full-text image outside the text
     walker.walk(body if body is not None else container)
     blocks = walker.finish()
@@ -383,7 +384,7 @@ def _category_from_url(url: str) -> Category:
 
 def _title_node(container: LexborNode, body: LexborNode | None) -> LexborNode | None:
     node = container.css_first("[itemprop=headline]")
-    if node is not None and (body is None or not _inside(node, body)):
+    if node is not None and (body is None or not is_inside(node, {body.mem_id})):
         return node
     node = container.css_first(_TITLES)
     if node is not None:
@@ -425,13 +426,6 @@ def _page_heading(container: LexborNode, title: LexborNode | None) -> LexborNode
             sibling = sibling.prev
         node = node.parent
     return None
-
-
-def _title_from_head(page: Page) -> str:
-    title = page.title
-    if page.site_name and title.endswith(page.site_name) and title != page.site_name:
-        title = title[: -len(page.site_name)].rstrip(" -|–—")
-    return title
 
 
 def _legacy_layout(page: Page) -> tuple[LexborNode | None, LexborNode | None]:
@@ -581,13 +575,3 @@ def _is_teaser(container: LexborNode) -> bool:
 
 def _strip_label(text: str) -> str:
     return _LABEL.sub("", text, count=1).strip()
-
-
-def _inside(node: LexborNode, container: LexborNode) -> bool:
-    parent = node.parent
-    target = container.mem_id
-    while parent is not None:
-        if parent.mem_id == target:
-            return True
-        parent = parent.parent
-    return False

@@ -72,10 +72,12 @@ _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*[:h]\s*(\d{2})(?::(\d{2}))?(?:\s*(am|
 
 
 def parse_date(text: str | None) -> datetime | None:
-    """The first date (and time, when one is given) in `text`, in the site's zone, or None.
+    """The date (and time, when one is given) in `text`, in the site's zone, or None.
 
-    Accepts ISO 8601, RFC 822 (feeds), Vietnamese and English Joomla formats and numeric
-    day/month/year; surrounding labels such as "Được đăng ngày" are ignored."""
+    Tried in this order, the first form found wins: ISO 8601 (`<time datetime>`), RFC 822
+    ("Tue, 05 Aug 2014 08:15:00 +0700", what feeds and `DATE_FORMAT_LC2` in English write),
+    Vietnamese Joomla dates, numeric day/month/year, English dates. Surrounding labels such as
+    "Được đăng ngày" are ignored."""
     if not text:
         return None
     text = text.strip()

@@ -23,7 +23,7 @@ from tgagreader.site.article import (
     strip_author_label,
 )
 from tgagreader.site.blocks import BodyWalker, cells_of, inline_text, rows_of
-from tgagreader.site.page import Page, UnexpectedPage
+from tgagreader.site.page import Page, UnexpectedPage, ancestors
 from tgagreader.site.urls import (
     canonical_article_url,
     canonical_url,
@@ -283,7 +283,7 @@ def _category(page: Page, container: LexborNode) -> Category | None:
             node = None  # an item's linked title, not the page's heading
     name = clean(node.text(deep=True) or "") if node is not None else ""
     if not name:
-        name = page.title.split(" - ")[0].strip()
+        name = page.own_title
     number, alias = category_of(page.url)
     if number is None and alias is None:
         for feed in _feeds(page):
@@ -405,13 +405,7 @@ def _article_id(url: str) -> int:
 def _innermost(nodes: list[LexborNode]) -> list[LexborNode]:
     """Drop matches that contain other matches (a wrapper around the real item)."""
     ids = {node.mem_id for node in nodes}
-    outer: set[int] = set()
-    for node in nodes:
-        parent = node.parent
-        while parent is not None:
-            if parent.mem_id in ids:
-                outer.add(parent.mem_id)
-            parent = parent.parent
+    outer = {parent.mem_id for node in nodes for parent in ancestors(node) if parent.mem_id in ids}
     kept: list[LexborNode] = []
     seen: set[int] = set()
     for node in nodes:

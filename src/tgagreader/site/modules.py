@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from tgagreader.models import Category, SiteStats
 from tgagreader.site.article import category_from_link, parse_count
-from tgagreader.site.page import Page
+from tgagreader.site.page import Page, is_inside
 from tgagreader.site.urls import is_same_site, resolve, route
 from tgagreader.text import clean, fold, slugify
 
@@ -76,7 +76,7 @@ def parse_menu_page(page: Page) -> list[Category]:
     menus: list[list[Category]] = []
     taken: set[int] = set()
     for ul in page.tree.css(_MENUS):
-        if ul.mem_id in taken or _inside_any(ul, taken):
+        if ul.mem_id in taken or is_inside(ul, taken):
             continue
         if not _NOT_MENUS.isdisjoint((ul.attributes.get("class") or "").split()):
             continue
@@ -150,15 +150,6 @@ def _count(entries: Sequence[Category]) -> int:
     return sum((1 if entry.url else 0) + _count(entry.children) for entry in entries)
 
 
-def _inside_any(node: LexborNode, ids: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
-
-
 # -- statistics -------------------------------------------------------------------------------
 
 
@@ -221,7 +212,7 @@ def _module_texts(page: Page) -> list[str]:
     """The folded text of each module (the page's side columns), or of the whole page."""
     nodes = page.tree.css(_MODULES)
     ids = {node.mem_id for node in nodes}
-    roots = [node for node in nodes if not _inside_any(node, ids)]
+    roots = [node for node in nodes if not is_inside(node, ids)]
     if not roots:
         roots = [page.tree.body]
     return [fold(clean(node.text(deep=True, separator=" ") or "")) for node in roots]

@@ -8,6 +8,7 @@ was expected, a page cut off before its content) raises one, naming the URL and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 from typing import NoReturn
 
@@ -122,6 +123,18 @@ class Page:
         node = self.tree.css_first("title")
         return clean(node.text(deep=True) or "") if node is not None else ""
 
+    @cached_property
+    def own_title(self) -> str:
+        """The page's `<title>` without the site's name, which Joomla adds before or after it
+        ("Site name in page titles")."""
+        title, site = self.title, self.site_name
+        if site and title != site:
+            if title.endswith(site):
+                return title[: -len(site)].rstrip(" -|–—")
+            if title.startswith(site):
+                return title[len(site) :].lstrip(" -|–—")
+        return title
+
     def meta(self, name: str) -> str | None:
         node = self.tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
         content = node.attributes.get("content") if node is not None else None
@@ -235,17 +248,22 @@ def _has_login_form(page: Page) -> bool:
                 (ancestor.attributes.get("class") or "")
                 + " "
                 + (ancestor.attributes.get("id") or "")
-                for ancestor in _ancestors(form)
+                for ancestor in ancestors(form)
+                if ancestor.tag not in ("body", "html")
             ).lower()
             if "module" not in classes and "sidebar" not in classes:  # moduletable, module-x
                 return True
     return False
 
 
-def _ancestors(node: LexborNode) -> list[LexborNode]:
-    found = []
+def ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    """The elements that contain `node`, innermost first, up to the document."""
     parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        found.append(parent)
+    while parent is not None:
+        yield parent
         parent = parent.parent
-    return found
+
+
+def is_inside(node: LexborNode, containers: set[int]) -> bool:
+    """Whether `node` lies inside one of the elements with these `mem_id`s."""
+    return any(parent.mem_id in containers for parent in ancestors(node))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -182,12 +183,8 @@ def canonical_url(url: str) -> str:
     parts = _split(url)
     if not parts.netloc:
         return _tidy(url)  # not a web URL: nothing to make canonical
-    pairs = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
-    ]
-    return urlunsplit(
-        (parts.scheme.lower(), _netloc(parts), parts.path or "/", urlencode(pairs), "")
-    )
+    query = _query_without(parts.query, _is_tracking)
+    return urlunsplit((parts.scheme.lower(), _netloc(parts), parts.path or "/", query, ""))
 
 
 @lru_cache(maxsize=8192)
@@ -210,29 +207,23 @@ def canonical_article_url(url: str) -> str:
             else parts.path.rstrip("/") + "/index.php"
         )
         return urlunsplit((parts.scheme.lower(), _netloc(parts), path, urlencode(pairs), ""))
-    pairs = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not _is_tracking(k) and k.lower() not in _ARTICLE_PRESENTATION
-    ]
-    return urlunsplit(
-        (parts.scheme.lower(), _netloc(parts), parts.path or "/", urlencode(pairs), "")
+    query = _query_without(
+        parts.query, lambda key: _is_tracking(key) or key.lower() in _ARTICLE_PRESENTATION
     )
+    return urlunsplit((parts.scheme.lower(), _netloc(parts), parts.path or "/", query, ""))
 
 
 def with_start(url: str, start: int) -> str:
     """The listing page that begins at item `start` (0 = first page). SEF URLs use `start`,
     non-SEF ones `limitstart`, as Joomla's own pagination does."""
     parts = _split(url)
-    pairs = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in ("start", "limitstart") and not _is_tracking(k)
-    ]
+    query = _query_without(
+        parts.query, lambda key: key.lower() in ("start", "limitstart") or _is_tracking(key)
+    )
     if start > 0:
         key = "limitstart" if "option" in _query(parts.query) else "start"
-        pairs.append((key, str(start)))
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs), ""))
+        query = "&".join(filter(None, (query, urlencode([(key, str(start))]))))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
 def feed_url(listing_url: str, kind: Literal["rss", "atom"] = "rss") -> str:
@@ -400,6 +391,12 @@ def _split(url: str) -> SplitResult:
 def _tidy(url: str) -> str:
     """A URL as written in a page: no surrounding whitespace, no control characters."""
     return _CONTROLS.sub("", url.strip())
+
+
+def _query_without(query: str, drop: Callable[[str], bool]) -> str:
+    """`query` re-encoded without the parameters `drop` is true for."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return urlencode([(key, value) for key, value in pairs if not drop(key)])
 
 
 def _is_tracking(key: str) -> bool:
