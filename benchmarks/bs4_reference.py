@@ -54,6 +54,11 @@ class SoupNode:
         return SoupNode(sibling) if sibling is not None else None
 
     @property
+    def prev(self) -> SoupNode | None:
+        sibling = self._node.previous_sibling
+        return SoupNode(sibling) if sibling is not None else None
+
+    @property
     def parent(self) -> SoupNode | None:
         parent = self._node.parent
         return (

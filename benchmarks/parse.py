@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bs4_reference import bs4_article, bs4_listing
 from tgagreader.demo import site_root
 from tgagreader.site.parse import parse_article, parse_listing
+from tgagreader.site.urls import build_article_url
 
 HOST = b"http://tgag.example.vn"
 CORPUS = Path(__file__).parents[1] / "tests" / "pages"
@@ -39,13 +40,21 @@ TEXT_HEAVY = "article/1585.html"
 
 
 def pages(generation: str, pattern: str) -> list[tuple[str, bytes]]:
+    """The demo site's pages matching `pattern`, each with the address the site gives it (so
+    that the parser takes the article id from the URL, as it does in a sync)."""
     root = site_root(generation)
+    manifest = json.loads((root / "manifest.json").read_text("utf-8"))
+    addresses = {
+        entry["file"]: build_article_url(
+            HOST.decode(), int(number), alias=entry["alias"], catid=entry["catid"]
+        )
+        for number, entry in manifest["articles"].items()
+    }
     found = []
     for path in sorted(root.glob(pattern)):
         relative = path.relative_to(root).as_posix()
-        found.append(
-            (f"{HOST.decode()}/{relative}", path.read_bytes().replace(b"http://__HOST__", HOST))
-        )
+        url = addresses.get(relative, f"{HOST.decode()}/{relative}")
+        found.append((url, path.read_bytes().replace(b"http://__HOST__", HOST)))
     return found
 
 

@@ -92,6 +92,7 @@ _LOGIN_PHRASES = (
     "please log in",
     "you must login",
 )
+_DOCUMENT_END = re.compile(r"</(?:html|body)", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
 
 
@@ -162,8 +163,12 @@ class Page:
     @property
     def is_truncated(self) -> bool:
         """Whether the transfer stopped before the end of the document."""
-        tail = self.source[-65536:].lower()
-        return "</html" not in tail and "</body" not in tail
+        source = self.source
+        end = source[-1024:].lower()  # where the closing tags nearly always are
+        if "</html" in end or "</body" in end:
+            return False
+        # Some hosts append scripts or counters after the document: look further back.
+        return _DOCUMENT_END.search(source, max(0, len(source) - 65536)) is None
 
     @property
     def is_blank(self) -> bool:
