@@ -132,8 +132,8 @@ def test_a_full_disk_is_one_line_and_the_cache_stays_readable(
 
     monkeypatch.setattr(Store, "_open_values", full_disk)
     monkeypatch.setenv("TGAG_CACHE_SIZE", "1GB")
-    with Store(cache) as store:  # make every article look stale, so that sync writes
-        store._db.execute("UPDATE tgag_article SET complete = 0")
+    with Store(cache) as store:  # every article cut off and changed: sync writes them again
+        store._db.execute("UPDATE tgag_article SET complete = 0, digest = ''")
     code, _out, err = tgag(cache, "--site", j3_server.url, "sync")
     assert code == 1
     assert "no space left" in one_line(err)
@@ -182,3 +182,21 @@ def test_a_read_only_cache_can_be_read_but_not_written(damaged_ready, tmp_path, 
         assert "--cache-dir" in sync.stderr
     finally:
         cache.chmod(0o700)
+
+
+def test_an_unreadable_article_is_fetched_again_by_read_and_by_sync(tgag, damaged_ready, j3_server):
+    cache = damaged_ready
+    with Store(cache) as store:
+        for number in (1392, 2556):  # values lost, their index rows kept (a clear cut short)
+            store._cache.delete(f"article:{number}")
+    code, out, err = tgag(cache, "--site", j3_server.url, "read", "1392", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["id"] == 1392
+    code, _, err = tgag(cache, "--offline", "read", "2556")
+    assert code == 1
+    assert "cached copy of article 2556 cannot be read" in one_line(err)
+    code, out, err = tgag(cache, "--site", j3_server.url, "sync")
+    assert code == 0, out + err
+    with Store(cache) as store:
+        assert store.get_article(2556, touch=False) is not None
+        assert store.state(1392)[:2] == (True, True)

@@ -1,7 +1,10 @@
+import argparse
 from pathlib import Path
 
 import pytest
 
+from cli_tools import isolate
+from tgagreader.cli import Context, main
 from tgagreader.config import DEFAULT_SITE, ConfigError, load, parse_duration, parse_size
 
 
@@ -62,3 +65,36 @@ def test_durations_and_sizes():
     assert parse_size("256MB") == 256 * 1024**2
     assert parse_size("1 GiB") == 1024**3
     assert parse_size(1000) == 1000
+
+
+@pytest.mark.parametrize("where", ["file", "environment"])
+def test_a_timeout_must_be_positive(tmp_path, where):
+    path = tmp_path / "config.toml"
+    path.write_text('site = "http://a/"\ntimeout = 0\n')
+    environ = {"TGAG_CONFIG": str(path if where == "file" else tmp_path / "none.toml")}
+    if where == "environment":
+        environ["TGAG_TIMEOUT"] = "0"
+    expected = "config.toml:2: " if where == "file" else "environment variable TGAG_TIMEOUT: "
+    with pytest.raises(ConfigError, match=f"{expected}key 'timeout' must be more than 0"):
+        load(environ=environ)
+    fine = {"TGAG_CONFIG": str(tmp_path / "none.toml"), "TGAG_TIMEOUT": "0.5"}
+    assert load(environ=fine).timeout == 0.5
+
+
+def test_a_zero_timeout_is_a_usage_error_not_a_traceback(tmp_path, monkeypatch, capsys):
+    isolate(monkeypatch, tmp_path)
+    monkeypatch.setenv("TGAG_TIMEOUT", "0")
+    assert main(["--cache-dir", str(tmp_path / "cache"), "sync"]) == 2
+    assert capsys.readouterr().err.startswith("tgag: environment variable TGAG_TIMEOUT: ")
+
+
+def test_a_timeout_longer_than_a_minute_is_not_cut_short(tmp_path):
+    """Each request is also capped as a whole (a body dripping in forever); that cap must not
+    be shorter than the read timeout it contains."""
+    config = load(environ={"TGAG_CONFIG": str(tmp_path / "none"), "TGAG_TIMEOUT": "120"})
+    args = argparse.Namespace(demo=False, offline=False)
+    settings = Context(args, config).sync_options().settings
+    assert settings.read_timeout == 120
+    assert settings.total_timeout >= 3 * 120
+    default = Context(args, load(environ={"TGAG_CONFIG": str(tmp_path / "none")}))
+    assert default.sync_options().settings.total_timeout == 60  # as documented

@@ -241,6 +241,7 @@ def assert_bounded(run: Run, bound: float = BOUND) -> None:
 ARTICLE_FAULTS = [
     pytest.param(Status(500), r"^HTTP 500 after 2 attempts$", 2, id="500"),
     pytest.param(Status(503, retry_after=1), r"^HTTP 503 after 2 attempts$", 2, id="503-retry-after"),
+    pytest.param(Status(503, retry_after=3600), r"^HTTP 503, the server asks to wait 3600 s$", 1, id="503-retry-after-an-hour"),
     pytest.param(Status(429), r"^HTTP 429 after 2 attempts$", 2, id="429"),
     pytest.param(Hang(before=True), r"^timed out after 2 attempts$", 2, id="hang-before-headers"),
     pytest.param(Hang(before=False), r"^timed out after 2 attempts$", 2, id="hang-mid-body"),
@@ -449,6 +450,7 @@ def test_fault_on_a_listing_page(tgag_sync, site, cache, base, clean, fault, rea
 
 FRONT_FAULTS = [
     pytest.param(Status(503, retry_after=1), r"^HTTP 503 after 2 attempts$", id="503"),
+    pytest.param(Status(429, retry_after=3600), r"^HTTP 429, the server asks to wait 3600 s$", id="429-retry-after-an-hour"),
     pytest.param(Hang(before=True), r"^timed out after 2 attempts$", id="hang-before-headers"),
     pytest.param(Reset(), r"^connection reset after 2 attempts$", id="reset"),
     pytest.param(RedirectOffSite(), r"^redirected off the site to http://localhost:", id="redirect-off-site"),

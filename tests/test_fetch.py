@@ -269,11 +269,19 @@ def test_retry_after_is_honoured_and_pauses_the_host(server):
     assert other_elapsed < 1.2
 
 
-def test_retry_after_is_capped(server):
+def test_a_retry_after_beyond_the_cap_gives_up_at_once(server):
+    """Asking again sooner than the server said would not be polite; waiting an hour for one
+    page is not a sync."""
     server.route("/slow", flaky(1, status(503, headers={"Retry-After": "3600"}), ok()))
-    result = get(server, "/slow", retry_after_max=0.2)
-    assert result.status == 200
-    assert result.elapsed < 1
+    started = time.monotonic()
+    with pytest.raises(HTTPError) as caught:
+        get(server, "/slow", retry_after_max=0.2)
+    assert caught.value.reason == "HTTP 503, the server asks to wait 3600 s"
+    assert caught.value.status == 503
+    assert server.count("/slow") == 1
+    assert time.monotonic() - started < 1
+    server.route("/soon", flaky(1, status(429, headers={"Retry-After": "0"}), ok()))
+    assert get(server, "/soon", retry_after_max=0.2).status == 200  # within the cap: waited
 
 
 def test_retry_after_forms():
@@ -284,6 +292,8 @@ def test_retry_after_forms():
     assert fetch._retry_after(http_date, now) == pytest.approx(30)
     past = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(now - 30))
     assert fetch._retry_after(past, now) == 0
+    in_gmt = time.strftime("%a, %d %b %Y %H:%M:%S -0000", time.gmtime(now + 30))
+    assert fetch._retry_after(in_gmt, now) == pytest.approx(30)  # RFC 5322's "-0000" is UTC too
     assert fetch._retry_after("soon", now) is None
     assert fetch._retry_after(None, now) is None
 
@@ -448,6 +458,14 @@ def test_redirect_to_another_host_is_refused(server):
     assert caught.value.url == server.url("/away")
     assert "localhost" in caught.value.reason
     assert server.count("/there") == 0
+
+
+def test_a_redirect_to_an_address_that_cannot_be_read_is_a_fetch_error(server):
+    server.route("/odd", redirect("http://[bad/x"))
+    with pytest.raises(FetchError) as caught:
+        get(server, "/odd")
+    assert caught.value.reason == "bad redirect target 'http://[bad/x'"
+    assert caught.value.url == server.url("/odd")
 
 
 def test_redirect_to_https_on_the_same_host_is_followed(server):

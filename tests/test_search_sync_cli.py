@@ -11,6 +11,7 @@ import re
 import sqlite3
 import types
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,9 @@ from tgagreader.sync import SyncEvent, run_sync
 
 CATEGORY_OF = {int(a["id"]): a["catid"] for a in CONTENT["articles"]}
 LATEST_KEYS = {"id", "title", "url", "category", "published", "author", "hits", "summary"}
-FRONT_MATTER_KEYS = {"id", "title", "url", "category", "published", "modified", "author", "hits"}
+FRONT_MATTER_KEYS = {
+    *("id", "title", "url", "category", "published", "modified", "author", "hits", "complete")
+}
 # 2279 (Công tác dân vận) shows a modification date in its listing entry and on its page.
 MODIFIED_2279 = "2015-04-15T09:40:00+07:00"
 LATER = "2015-06-01T10:00:00+07:00"
@@ -412,7 +415,7 @@ def test_export_markdown_folder(tgag, cache_copy, tmp_path):
         assert path.name.startswith(f"{fields['id']}-")
         seen.add(fields["id"])
         read = read_json(tgag, fields["id"])
-        for key in ("id", "title", "url", "category", "published", "author", "hits"):
+        for key in ("id", "title", "url", "category", "published", "author", "hits", "complete"):
             assert fields[key] == read[key], (path.name, key)
         markdown = tgag("read", str(fields["id"]), "--format", "md").out
         assert body.strip() == markdown.strip()
@@ -422,6 +425,24 @@ def test_export_markdown_folder(tgag, cache_copy, tmp_path):
     assert len(seen) == 58
     multi = next(folder.glob("2185-*.md")).read_text(encoding="utf-8")
     assert "V. TỔ CHỨC THỰC HIỆN" in multi  # the last page of the multi-page article is there
+
+
+def test_a_cut_off_article_is_never_exported_or_printed_as_complete(tgag, cache_copy, tmp_path):
+    with Store(cache_copy) as store:
+        whole = store.get_article(2556, touch=False)
+        store.put_article(replace(whole, id=9999, complete=False))  # as a cut-off page is stored
+    assert (read_json(tgag, 9999)["complete"], read_json(tgag, 2556)["complete"]) == (False, True)
+    target = tmp_path / "all.jsonl"
+    assert tgag("-q", "export", "-o", str(target)).code == 0
+    exported = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert {item["id"]: item["complete"] for item in exported if item["id"] in (9999, 2556)} == {
+        9999: False,
+        2556: True,
+    }
+    folder = tmp_path / "md"
+    assert tgag("-q", "export", "--format", "md", "-o", str(folder)).code == 0
+    fields, _body = front_matter(next(folder.glob("9999-*.md")).read_text(encoding="utf-8"))
+    assert fields["complete"] is False
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "md"])

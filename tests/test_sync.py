@@ -7,6 +7,8 @@ so these tests do not trust the code under test to report on itself."""
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -14,11 +16,13 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import fast_options
+from cli_tools import isolate
+from conftest import FAST, fast_options
 from demo_tools import (
     article_files,
     article_requests,
@@ -32,10 +36,20 @@ from demo_tools import (
     replace_everywhere,
     truncate,
 )
-from tgagreader.demo import site_root
+from httpserver import ScriptedServer, ok
+from tgagreader.cli import main
+from tgagreader.demo import faults, site_root
 from tgagreader.demo.server import DemoServer
-from tgagreader.store import Store
-from tgagreader.sync import SiteUnreachable, SyncEvent, _sync_lock, run_sync, sync
+from tgagreader.site.urls import synthetic_id
+from tgagreader.store import Store, StoreError
+from tgagreader.sync import (
+    SiteUnreachable,
+    SyncEvent,
+    fetch_article,
+    flatten_menu,
+    run_sync,
+    sync,
+)
 
 HEADINGS_2185 = [
     "I. MỤC ĐÍCH, YÊU CẦU",  # page 1
@@ -492,8 +506,6 @@ def test_sync_process_killed_mid_way_leaves_a_consistent_cache(serve, tmp_path, 
 
 
 def test_latest_keeps_answering_while_another_process_syncs(serve, tmp_path, monkeypatch, capsys):
-    from tgagreader.cli import main
-
     server = serve("j3")
     cache = tmp_path / "cache"
     sync_into(cache, server.url, pages=1)
@@ -541,8 +553,8 @@ def test_a_second_sync_of_one_cache_is_skipped_or_waits(serve, tmp_path):
     cache = tmp_path / "cache"
     Store(cache).close()
     events: list[SyncEvent] = []
-    with _sync_lock(cache, None, None) as acquired:
-        assert acquired
+    with open(cache / "sync.lock", "a") as held:  # another sync holds the lock
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         skipped = sync_into(cache, server.url, lock_timeout=0)
         started = time.monotonic()
         waited = sync_into(cache, server.url, events.append, lock_timeout=0.3)
@@ -566,9 +578,172 @@ def test_unreachable_site_raises_with_the_summary(tmp_path):
     with Store(cache) as store, pytest.raises(SiteUnreachable) as caught:
         run_sync(store, url, fast_options())
     summary = caught.value.summary
-    assert not summary.reachable
     assert summary.failed[0][0] == url
     assert "connection refused" in summary.failed[0][1]
     with Store(cache) as store:
         assert store.cached_ids() == set()
         assert store.last_sync() is None
+
+
+# -- validators after a bad page, the lock, errors of the cache, id-less URLs ----------------------
+
+
+@dataclass(frozen=True)
+class CutOffWithValidators:
+    """A page cut off part-way (no Content-Length: only the HTML shows it) that still carries
+    the validator of the whole page, as a server that computes its ETag before sending does."""
+
+    fraction: float = 0.5
+
+    def respond(self, exchange: faults.Exchange) -> bool:
+        status, headers, body = exchange.response()
+        headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'  # as the demo's own
+        headers["Connection"] = "close"
+        if exchange.send_head(status, headers):
+            exchange.write(body[: int(len(body) * self.fraction)])
+        exchange.close()
+        return True
+
+
+CUT_OFF = "the page was cut off; will fetch it again next time"
+
+
+def test_a_listing_cut_off_is_fetched_whole_next_time_despite_its_etag(serve, site_copy, tmp_path):
+    server = serve("j3", root=site_copy, validators=True)
+    cache = tmp_path / "cache"
+    sync_into(cache, server.url)
+    replace_everywhere(site_copy, MODIFIED_2279, LATER)  # 2279 changes, and so does its listing
+    server.inject(faults.listing("cong-tac-dan-van", 1), CutOffWithValidators(), times=1)
+    cut = sync_into(cache, server.url)
+    assert [reason for _url, reason in cut.failed] == [CUT_OFF]
+    assert cut.updated == 0
+    mark = len(server.requests)
+
+    again = sync_into(cache, server.url)
+
+    statuses = {file: status for file, status, _headers in gets(server, mark)}
+    assert statuses["category/cong-tac-dan-van/page-1.html"] == 200
+    assert (again.updated, again.failed) == (1, [])
+    with Store(cache) as store:
+        assert store.article_status(2279) == (True, LATER)
+
+
+def test_a_front_page_cut_off_on_the_first_sync_is_fetched_whole_next_time(serve, tmp_path):
+    server = serve("j3", validators=True)
+    cache = tmp_path / "cache"
+    server.inject(faults.front_page(), CutOffWithValidators(0.05), times=1)
+    cut = sync_into(cache, server.url)
+    assert [reason for _url, reason in cut.failed] == [CUT_OFF]
+
+    again = sync_into(cache, server.url)
+
+    assert again.failed == []
+    assert readable_and_consistent(cache) == j3_default_sync_ids(site_root("j3"))
+
+
+def test_a_304_for_a_page_whose_copy_is_gone_fetches_it_whole(serve, tmp_path):
+    server = serve("j3", validators=True)
+    cache = tmp_path / "cache"
+    sync_into(cache, server.url)
+    with Store(cache) as store:
+        store._cache.delete("site")  # the menu, lost while its validators were kept
+        store._cache.delete("listing:12:1")
+    mark = len(server.requests)
+
+    again = sync_into(cache, server.url)
+
+    answered = [(file, status) for file, status, _headers in gets(server, mark)]
+    assert answered.count(("index.html", 304)) == answered.count(("index.html", 200)) == 1
+    page = "category/cong-tac-dan-van/page-1.html"
+    assert answered.count((page, 304)) == answered.count((page, 200)) == 1
+    assert again.failed == []
+    with Store(cache) as store:
+        assert len(flatten_menu(store.site()[2])) == len(category_pages(server))
+        assert store.get_listing("12", 1) is not None
+
+
+def test_validators_are_kept_for_the_front_page_and_listings_only(serve, tmp_path):
+    server = serve("j3", validators=True)
+    cache = tmp_path / "cache"
+    sync_into(cache, server.url)
+    with Store(cache) as store:
+        urls = [row[0] for row in store._db.execute("SELECT url FROM tgag_page")]
+    files = sorted(server.sitemap.resolve(url.removeprefix(server.url[:-1])).file for url in urls)
+    walked = [f"category/{alias}/page-{page}.html" for alias, page in listing_requests(server)]
+    assert files == sorted(["index.html", *walked])
+
+
+def test_mark_synced_and_eviction_happen_under_the_sync_lock(serve, tmp_path):
+    server = serve("j3")
+    cache = tmp_path / "cache"
+    held: dict[str, bool] = {}
+
+    def locked() -> bool:
+        with open(cache / "sync.lock", "a+") as other:
+            try:
+                fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(other.fileno(), fcntl.LOCK_UN)
+            return False
+
+    with Store(cache) as store:
+        store.mark_synced = lambda: held.setdefault("mark_synced", locked())
+        store.evict = lambda: held.setdefault("evict", locked())
+        run_sync(store, server.url, fast_options(pages=1))
+    assert held == {"mark_synced": True, "evict": True}
+
+
+def test_a_store_error_stops_the_sync_at_once(serve, tmp_path):
+    server = serve("j3")
+    full = "no space left for the cache; free some space or run `tgag cache clear`"
+
+    def put_article(*_args, **_kwargs):
+        raise StoreError(full)
+
+    with Store(tmp_path / "cache") as store:
+        store.put_article = put_article
+        with pytest.raises(StoreError, match=r"^no space left"):
+            run_sync(store, server.url, fast_options())
+    # Those already on their way when the first article could not be stored, not the whole site.
+    assert len(article_requests(server)) <= 2 * FAST.concurrency
+
+
+def test_a_lock_that_cannot_be_opened_is_one_line(serve, tmp_path, capsys, monkeypatch):
+    server = serve("j3")
+    cache = tmp_path / "cache"
+    Store(cache).close()
+    (cache / "sync.lock").mkdir()  # unopenable even by root, like a file of a read-only cache
+    with Store(cache) as store, pytest.raises(StoreError, match=r"^cannot lock the cache at "):
+        run_sync(store, server.url, fast_options())
+    isolate(monkeypatch, tmp_path)
+    capsys.readouterr()
+    code = main(["--site", server.url, "--cache-dir", str(cache), "sync"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("tgag: cannot lock the cache at ")
+    assert err.count("\n") == 1
+    assert server.requests == []
+
+
+def test_an_article_whose_url_has_no_id_is_found_under_that_url(tmp_path, capsys, monkeypatch):
+    """Joomla's "advanced SEF" URLs carry no id; the page may still name one (a form's `cid`).
+    The article is stored under the URL's id, which is what `tgag read URL` looks up."""
+    page = (site_root("j25") / "article" / "1392.html").read_text(encoding="utf-8")
+    page = page.replace("</body>", '<form><input type="hidden" name="cid" value="4242"></form>')
+    cache = tmp_path / "cache"
+    with ScriptedServer() as server:
+        server.route("/tin-tuc/bai-viet-khong-so.html", ok(page.encode()))
+        url = server.url("/tin-tuc/bai-viet-khong-so.html")
+        with Store(cache) as store:
+            article, reason = fetch_article(store, server.url(), url, fast_options())
+            assert (reason, article.id) == ("", synthetic_id(url))
+            assert store.cached_ids() == {article.id}
+        isolate(monkeypatch, tmp_path)
+        capsys.readouterr()
+        read = ["--site", server.url(), "--cache-dir", str(cache), "read", url, "--format", "json"]
+        for offline in ([], ["--offline"]):  # fetched, then read from the cache
+            assert main([*offline, *read]) == 0
+            out, err = capsys.readouterr()
+            assert (json.loads(out)["id"], err) == (article.id, "")
+    assert server.count("/tin-tuc/bai-viet-khong-so.html") == 1

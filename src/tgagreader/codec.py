@@ -2,9 +2,10 @@
 
 The store's dicts carry every field; the CLI's dicts (`summary_json`, `article_json`) carry
 exactly the keys the command line documents. Dates are ISO 8601 with the +07:00 offset.
-Decoding is lenient about missing keys (an entry written by an older tgagreader still loads)
-and strict about types (a value that is not what it should be raises `ValueError`, which the
-store treats as an unreadable entry).
+Decoding is lenient: a missing key gets its default (an entry written by an older tgagreader
+still loads), and text is taken as text (`str()`). What cannot be read as what it stands for
+(an id that is not a whole number, a date that is not ISO text, an unknown kind of block)
+raises `ValueError` or `KeyError`, which the store treats as an unreadable entry.
 """
 
 from __future__ import annotations
@@ -158,13 +159,16 @@ def article_to_dict(article: Article) -> JSON:
     }
 
 
+def _article_id(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"bad article id {value!r}")
+    return value
+
+
 def article_from_dict(data: JSON) -> Article:
-    number = data["id"]
-    if not isinstance(number, int):
-        raise ValueError(f"bad article id {number!r}")
     hits = data.get("hits")
     return Article(
-        id=number,
+        id=_article_id(data["id"]),
         title=str(data["title"]),
         url=str(data["url"]),
         category=category_from_dict(data.get("category") or {}),
@@ -213,10 +217,12 @@ def summary_json(summary: ArticleSummary) -> JSON:
 
 
 def article_json(article: Article, text: str) -> JSON:
-    """`tgag read --format json`: the `latest` keys plus modified, body, text and images."""
+    """`tgag read --format json`: the `latest` keys plus modified, complete, body, text and
+    images. `complete` is false for a page that was cut off (fetched again at the next sync)."""
     data = summary_json(summary_of(article))
     data.update(
         modified=iso(article.modified),
+        complete=article.complete,
         body=[block_to_dict(block) for block in article.body],
         text=text,
         images=[{"src": image.src, "caption": image.caption} for image in article.images],
@@ -243,7 +249,7 @@ def summary_from_dict(data: JSON) -> ArticleSummary:
     category = data.get("category")
     hits = data.get("hits")
     return ArticleSummary(
-        id=int(data["id"]),
+        id=_article_id(data["id"]),
         title=str(data["title"]),
         url=str(data["url"]),
         published=from_iso(data.get("published")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ APP = "tgagreader"
 DEFAULT_SITE = "http://tuyengiao.angiang.gov.vn/"
 """The TGAG site's address as last known; it cannot be checked from where tgagreader was
 written, so it is a setting like any other (`--site`, `TGAG_SITE`, `site = ...`)."""
+DEFAULT_CACHE_SIZE = 256 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -31,12 +32,16 @@ class Config:
     cache_dir: Path = field(default_factory=lambda: user_dir("cache"))
     ttl: float = 600.0
     """Seconds after which `latest` refreshes the listings before answering."""
+    # concurrency, delay, timeout (its read_timeout) and retries repeat `FetchSettings`'
+    # defaults, and pages `SyncOptions`': importing either would import httpx, which `tgag
+    # latest` answering from the cache must not wait for.
     concurrency: int = 4
     delay: float = 0.25
     timeout: float = 20.0
     retries: int = 3
     pages: int = 2
-    cache_size: int = 256 * 1024 * 1024
+    cache_size: int = DEFAULT_CACHE_SIZE
+    """Bytes of articles (their JSON, uncompressed) kept before the least recently read go."""
     theme: str = "textual-dark"
     keys: Mapping[str, str] = field(default_factory=dict)
     """Key bindings of the reader by binding id, e.g. `{"quit": "q,ctrl+c"}`."""
@@ -74,22 +79,34 @@ def load(
     sources: dict[str, str] = {}
     path = config_path(environ)
     if path.is_file():
-        config = _apply(config, _read_file(path), sources, "file", path)
+        text, values = _read_file(path)
+        config = _apply(
+            config, values, sources, "file", lambda key: f"{path}:{_line_of(text, key)}"
+        )
     for item in fields(Config):
         if item.name in ("keys", "sources"):
             continue
         value = environ.get(f"TGAG_{item.name.upper()}")
         if value not in (None, ""):
-            config = _apply(config, {item.name: value}, sources, "environment", None)
+            config = _apply(
+                config,
+                {item.name: value},
+                sources,
+                "environment",
+                lambda key: f"environment variable TGAG_{key.upper()}",
+            )
     if flags:
         given = {key: value for key, value in flags.items() if value is not None}
-        config = _apply(config, given, sources, "flag", None)
+        config = _apply(
+            config, given, sources, "flag", lambda key: f"option --{key.replace('_', '-')}"
+        )
     if config.cache_dir is _UNSET:
         config = replace(config, cache_dir=user_dir("cache"))
     return replace(config, sources=sources)
 
 
-def _read_file(path: Path) -> dict[str, Any]:
+def _read_file(path: Path) -> tuple[str, dict[str, Any]]:
+    """The config file's text (to name the lines of mistakes) and its values."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -104,7 +121,7 @@ def _read_file(path: Path) -> dict[str, Any]:
     for key in data:
         if key not in known:
             raise ConfigError(f"{path}:{_line_of(text, key)}: unknown key {key!r}")
-    return {"__text__": text, **data}
+    return text, data
 
 
 def _apply(
@@ -112,26 +129,17 @@ def _apply(
     values: Mapping[str, Any],
     sources: dict[str, str],
     origin: str,
-    path: Path | None,
+    where: Callable[[str], str],
 ) -> Config:
-    text = values.get("__text__", "")
+    """`config` with `values` (from `origin`); a bad one is reported at `where(key)`."""
     changes: dict[str, Any] = {}
     for key, raw in values.items():
-        if key == "__text__":
-            continue
-        where = f"{path}:{_line_of(text, key)}: " if path else f"{_origin_name(origin, key)}: "
         try:
             changes[key] = _convert(key, raw)
         except (TypeError, ValueError) as error:
-            raise ConfigError(f"{where}key {key!r} {error}") from None
+            raise ConfigError(f"{where(key)}: key {key!r} {error}") from None
         sources[key] = origin
     return replace(config, **changes)
-
-
-def _origin_name(origin: str, key: str) -> str:
-    if origin == "environment":
-        return f"environment variable TGAG_{key.upper()}"
-    return f"option --{key.replace('_', '-')}"
 
 
 def _convert(key: str, raw: Any) -> Any:
@@ -144,6 +152,8 @@ def _convert(key: str, raw: Any) -> Any:
         return Path(str(raw)).expanduser()
     if key in ("ttl", "delay", "timeout"):
         value = parse_duration(raw)
+        if key == "timeout" and value <= 0:
+            raise ValueError("must be more than 0 (seconds)")  # 0 would time out every request
         if value < 0:
             raise ValueError("must not be negative")
         return value

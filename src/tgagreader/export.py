@@ -59,6 +59,7 @@ def front_matter(article: Article) -> str:
         "modified": iso(article.modified),
         "author": article.credit,
         "hits": article.hits,
+        "complete": article.complete,  # false: the page was cut off, the text is not whole
     }
     lines = [
         "---",

@@ -6,7 +6,8 @@ else's small Joomla server needs:
 - a per-host cap on requests in flight and a minimum delay between the starts of two requests
   to the same host, enforced across concurrent tasks (`FetchSettings.concurrency`, `.delay`);
 - retries with exponential backoff and equal jitter on network failures, 429 and 5xx, honouring
-  `Retry-After` (a `Retry-After` also pauses every other request to that host);
+  `Retry-After` (which also delays every request to that host that has not yet been given its
+  turn), and giving up at once when it asks for longer than `retry_after_max`;
 - a size cap that stops reading as soon as the decoded body passes it (gzip bombs included: the
   body is inflated here, in bounded pieces, not by httpx);
 - redirects followed by hand, never off the site, at most `max_redirects` hops;
@@ -31,6 +32,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from contextlib import aclosing, asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC
 from types import TracebackType
 from typing import Self
 from urllib.parse import urljoin, urlsplit
@@ -87,7 +89,8 @@ class FetchSettings:
     """Base of the exponential backoff: about backoff * 2**(n-1) before the n-th retry."""
     backoff_max: float = 30.0
     retry_after_max: float = 60.0
-    """A server's Retry-After longer than this is cut down to this."""
+    """The longest Retry-After waited for; a longer one gives the request up at once (asking
+    sooner than the server said would not be polite, waiting longer is no sync)."""
     max_bytes: int = 8 * 1024 * 1024
     """Largest decoded body accepted; reading stops as soon as it is passed."""
     max_redirects: int = 5
@@ -290,7 +293,10 @@ class Fetcher:
             location = response.headers.get("location")
             if response.status not in _REDIRECTS or not location:
                 break
-            target = urljoin(current, location.strip())
+            try:
+                target = urljoin(current, location.strip())
+            except ValueError:  # e.g. "http://[bad/x": no URL at all
+                raise FetchError(url, f"bad redirect target {location[:80]!r}") from None
             if not is_same_site(target, self.site):
                 raise OffSiteRedirect(url, f"redirected off the site to {target}")
             looped = looped or target in seen
@@ -336,11 +342,13 @@ class Fetcher:
                     reason = f"HTTP {response.status} after {_n(attempt)}"
                     raise HTTPError(url, reason, response.status)
                 retry_after = _retry_after(response.headers.get("retry-after"))
+                if retry_after is not None and retry_after > s.retry_after_max:
+                    reason = f"HTTP {response.status}, the server asks to wait {retry_after:.0f} s"
+                    raise HTTPError(url, reason, response.status)
             self.stats.retries += 1
             if retry_after is not None:
                 # The server said when it wants to hear from us again: nobody asks it sooner.
-                wait = min(retry_after, s.retry_after_max)
-                host.next_start = max(host.next_start, time.monotonic() + wait)
+                host.next_start = max(host.next_start, time.monotonic() + retry_after)
             else:
                 await asyncio.sleep(_backoff(attempt, s.backoff, s.backoff_max))
         raise AssertionError("unreachable")  # pragma: no cover
@@ -469,8 +477,8 @@ def _retry_after(value: str | None, now: float | None = None) -> float | None:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    if when.tzinfo is None:  # "-0000" in an HTTP-date still means GMT
-        return None
+    if when.tzinfo is None:  # "-0000" (RFC 5322: no local time known) is still GMT
+        when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 

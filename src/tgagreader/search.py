@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tgagreader.models import Article, Image, ListBlock, Table
+from tgagreader.models import Article, Image
 from tgagreader.text import clean, fold, nfc
 
 SCHEMA = 1
@@ -27,7 +27,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS tgag_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 0'
 )
 """
-# BM25 weights by column: the folded columns are the ones matched; a title match counts more.
+# BM25 weights by column (title, body, folded title, folded body): each query ranks by the
+# columns it matches, the folded ones or the ones as written; a title match counts more.
 _FOLDED_RANK = "bm25(tgag_fts, 0.0, 0.0, 8.0, 1.0)"
 _EXACT_RANK = "bm25(tgag_fts, 8.0, 1.0, 0.0, 0.0)"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -51,7 +52,6 @@ class Query:
 class Hit:
     id: int
     exact: bool
-    score: float
 
 
 def parse_query(text: str) -> Query:
@@ -84,14 +84,9 @@ def expression(query: Query, *, folded: bool) -> str:
 
 def document(article: Article) -> tuple[str, str, str, str]:
     """What is indexed of an article: its title, and its text with captions and table cells."""
-    parts = [] if article.body else [article.summary]  # the lead is the body's first paragraph
-    for block in article.body:
-        if isinstance(block, Image):
-            parts.append(block.caption or "")
-        elif isinstance(block, ListBlock | Table):
-            parts.append(block.text)
-        else:
-            parts.append(block.text)
+    parts = [(b.caption or "") if isinstance(b, Image) else b.text for b in article.body]
+    if not parts:
+        parts = [article.summary]  # else the lead is the body's first paragraph
     # NFC, as `clean` makes text at parse time, whatever made this article: one spelling of a
     # word in the index, so that a decomposed `dân` is found by a composed one (and folds).
     title = nfc(article.title)
@@ -113,6 +108,14 @@ def remove(db: sqlite3.Connection, article_id: int) -> None:
     db.execute("DELETE FROM tgag_fts WHERE rowid = ?", (article_id,))
 
 
+def category_clause(categories: Iterable[str]) -> tuple[str, list[object]]:
+    """The SQL condition on `tgag_article a` for articles of these categories (keys or aliases),
+    and its parameters: what `Store.entries` and `search` filter by."""
+    keys = list(categories)
+    marks = ",".join("?" * len(keys)) or "NULL"
+    return f"(a.category_key IN ({marks}) OR a.category_alias IN ({marks}))", [*keys, *keys]
+
+
 def search(
     db: sqlite3.Connection,
     query: Query,
@@ -126,10 +129,8 @@ def search(
     where = ""
     params: list[object] = []
     if categories is not None:
-        keys = list(categories)
-        marks = ",".join("?" * len(keys)) or "NULL"
-        where = f" AND (a.category_key IN ({marks}) OR a.category_alias IN ({marks}))"
-        params = keys + keys
+        condition, params = category_clause(categories)
+        where = " AND " + condition
     sql = (
         "SELECT f.rowid, {rank} AS score FROM tgag_fts f JOIN tgag_article a ON a.id = f.rowid"
         " WHERE tgag_fts MATCH ?" + where + " ORDER BY score, a.published DESC LIMIT ?"
@@ -145,10 +146,10 @@ def search(
             ).fetchall()
         except sqlite3.OperationalError:
             continue  # a query FTS5 cannot take (e.g. only punctuation): no results
-        for article_id, score in rows:
+        for article_id, _score in rows:
             if article_id not in seen:
                 seen.add(article_id)
-                hits.append(Hit(article_id, exact=not folded, score=score))
+                hits.append(Hit(article_id, exact=not folded))
     return hits[:limit]
 
 

@@ -11,8 +11,9 @@ Two SQLite files in one directory (mode 0700):
   `latest --new` has announced). It is kept apart because it cannot be fetched again: clearing
   or rebuilding the cache leaves it alone.
 
-Values carry a schema version; an entry from a newer tgagreader is ignored, never fatal.
-Eviction is least-recently-read and never touches a bookmarked article.
+Values carry a schema version; an entry from a newer tgagreader is ignored, never fatal (and
+fetched again). Eviction, after each sync, is least-recently-read and never touches a
+bookmarked article; it also thins the history every sync adds to (statistics, failures).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import functools
 import json
 import os
 import sqlite3
+import sys
 import threading
 import time
 import zlib
@@ -38,6 +40,7 @@ from tgagreader.codec import (
     article_to_dict,
     category_from_dict,
     category_to_dict,
+    from_iso,
     iso,
     listing_from_dict,
     listing_to_dict,
@@ -45,11 +48,15 @@ from tgagreader.codec import (
     stats_to_dict,
     summary_of,
 )
-from tgagreader.localtime import to_site_time
+from tgagreader.config import DEFAULT_CACHE_SIZE
 from tgagreader.models import Article, ArticleSummary, Category, Listing, SiteStats
 
 SCHEMA = 1
-DEFAULT_SIZE_LIMIT = 256 * 1024 * 1024
+DAY = 86400.0
+STATS_THINNED_AFTER = 7 * DAY
+"""Statistics snapshots older than this are thinned to the first of each hour."""
+FORGOTTEN_AFTER = 30 * DAY
+"""Failures not seen again, and validators of pages not fetched again, for this long are dropped."""
 
 _INDEX_SCHEMA = """
 CREATE TABLE IF NOT EXISTS tgag_article (
@@ -139,13 +146,10 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class PageInfo:
-    """What the last fetch of a URL left behind: HTTP validators and when it happened."""
+    """The HTTP validators the last fetch of a page left behind, for a conditional GET."""
 
-    url: str
     etag: str | None
     last_modified: str | None
-    status: int | None
-    fetched_at: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,23 +183,25 @@ class Store:
         self,
         directory: Path | str,
         *,
-        size_limit: int = DEFAULT_SIZE_LIMIT,
+        size_limit: int = DEFAULT_CACHE_SIZE,
         timeout: float = 10.0,
     ) -> None:
         self.path = Path(directory).expanduser()
         self.size_limit = size_limit
+        """Bytes of article JSON (uncompressed) that `evict` keeps the cache to."""
         self.notices: list[str] = []
         """One-line messages about what opening the cache had to repair (for the views)."""
         self._timeout = timeout
         self._diskcache: Any = None
         self._local = threading.local()
-        self._attached: set[int] = set()
-        with self._errors_explained():
+        with _explained(self.path, "open"):
             _make_private_directory(self.path)
         # A cache on read-only storage (a mounted copy, a locked-down account) can still be
-        # read: SQLite opens it immutable, values are read without diskcache, nothing is saved.
+        # read, as long as this tgagreader wrote it (an index of another version would have to
+        # be rebuilt): SQLite opens it immutable, values are read without diskcache, nothing is
+        # saved, and `cache info` (which counts diskcache's values) is refused.
         self.read_only = (self.path / "cache.db").exists() and not os.access(self.path, os.W_OK)
-        with self._errors_explained():
+        with _explained(self.path, "open"):
             if not (self.path / "cache.db").exists():
                 self._open_values()  # a new cache: diskcache creates its file first
             try:
@@ -214,23 +220,12 @@ class Store:
     # a value is read or written: `tgag latest` answers from the index alone, with a plain
     # SQLite connection, and so neither imports diskcache nor writes at start-up.
 
-    @contextlib.contextmanager
-    def _errors_explained(self) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.DatabaseError as error:
-            raise StoreError(_explain(error, self.path)) from error
-        except OSError as error:
-            raise StoreError(
-                f"cannot open the cache at {self.path}: {error.strerror or error}"
-            ) from error
-
     @property
     def _cache(self) -> Any:
         if self._diskcache is None:
             if self.read_only:
                 raise StoreError(_explain(sqlite3.OperationalError("readonly"), self.path))
-            with self._errors_explained():
+            with _explained(self.path, "open"):
                 self._open_values()
         return self._diskcache
 
@@ -290,9 +285,11 @@ class Store:
                     self._uri("cache.db"), timeout=self._timeout, isolation_level=None, uri=True
                 )
                 self._local.connection = connection
-        if id(connection) not in self._attached:
+        # The connection itself is kept, not its id(): a finished thread's connection is freed,
+        # and the next thread's (the reader refreshes in a new one each time) may get its id.
+        if getattr(self._local, "attached", None) is not connection:
             connection.execute("ATTACH DATABASE ? AS state", (self._uri("state.db"),))
-            self._attached.add(id(connection))
+            self._local.attached = connection
         return connection
 
     def _uri(self, name: str) -> str:
@@ -301,15 +298,8 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        import diskcache
-
-        try:
-            with self._cache.transact():
-                yield self._db
-        except diskcache.Timeout as error:
-            raise StoreError(
-                f"the cache at {self.path} is busy (locked by another process)"
-            ) from error
+        with self._cache.transact():
+            yield self._db
 
     def _prepare(self) -> None:
         db = self._db
@@ -336,9 +326,10 @@ class Store:
         db.executescript(search.DDL)
         db.executescript(_STATE_SCHEMA.replace("tgag_state", "state.tgag_state"))
         if version != str(SCHEMA) or search_version != str(search.SCHEMA):
+            self.rebuild_index()
+            # Only now: a rebuild cut short (kill -9) is done again at the next start.
             self._set_meta("schema", str(SCHEMA))
             self._set_meta("search", str(search.SCHEMA))
-            self.rebuild_index()
 
     def _meta(self, key: str) -> str | None:
         try:
@@ -348,16 +339,15 @@ class Store:
         return row[0] if row else None
 
     def _set_meta(self, key: str, value: str) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS tgag_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-        )
         self._db.execute("INSERT OR REPLACE INTO tgag_meta VALUES (?, ?)", (key, value))
 
     def _get(self, key: str) -> dict | None:
         """A value of this schema version, or None (missing, unreadable or from the future)."""
+        # SQLite's own errors are not caught: they are the database's damage, not one value's,
+        # and are reported as such.
         try:
             value = self._read_only_value(key) if self.read_only else self._cache.get(key)
-        except (ValueError, OSError, sqlite3.DatabaseError, UnicodeDecodeError, zlib.error):
+        except (ValueError, OSError, zlib.error):
             return None
         if not isinstance(value, dict) or value.get("v") != SCHEMA:
             return None
@@ -378,11 +368,14 @@ class Store:
     def close(self) -> None:
         if self._diskcache is not None:
             self._diskcache.close()
+            # A closed diskcache reconnects by itself, to whatever file is there then: after
+            # `_set_aside_damaged`, a new empty one without diskcache's tables.
+            self._diskcache = None
         connection = getattr(self._local, "connection", None)
         if connection is not None:
             connection.close()
             self._local.connection = None
-        self._attached.clear()
+        self._local.attached = None
 
     def __enter__(self) -> Store:
         return self
@@ -397,7 +390,7 @@ class Store:
         never replaces a complete one)."""
         fetched_at = time.time() if fetched_at is None else fetched_at
         data = article_to_dict(article)
-        digest = _digest(data)
+        digest, size = _fingerprint(data)
         with self._transaction() as db:
             row = db.execute(
                 "SELECT digest, complete FROM tgag_article WHERE id = ?", (article.id,)
@@ -413,7 +406,7 @@ class Store:
             self._cache.set(
                 f"article:{article.id}", {"v": SCHEMA, "fetched_at": fetched_at, "article": data}
             )
-            self._index(db, article, digest, len(json.dumps(data, ensure_ascii=False)), fetched_at)
+            self._index(db, article, digest, size, fetched_at)
             return "new" if row is None else "updated"
 
     def _index(
@@ -455,12 +448,9 @@ class Store:
 
     def get_article(self, article_id: int, *, touch: bool = True) -> Article | None:
         """The cached article, or None. `touch` records the read for eviction."""
-        value = self._get(f"article:{article_id}")
-        if value is None:
-            return None
-        try:
-            article = article_from_dict(value["article"])
-        except (KeyError, TypeError, ValueError):
+        article = _article_of(self._get(f"article:{article_id}"))
+        if article is None:
+            self._unreadable(article_id)
             return None
         row = self._db.execute(
             "SELECT hits FROM tgag_article WHERE id = ?", (article_id,)
@@ -473,6 +463,22 @@ class Store:
                     "UPDATE tgag_article SET last_read = ? WHERE id = ?", (time.time(), article_id)
                 )
         return article
+
+    def _unreadable(self, article_id: int) -> None:
+        """An indexed article whose value cannot be read (damaged, lost by a `clear` cut short,
+        written by a newer tgagreader) is marked incomplete and changed: sync then fetches it
+        again, and `put_article` writes the new copy instead of finding it unchanged."""
+        if self.read_only:
+            return
+        row = self._db.execute(
+            "SELECT digest FROM tgag_article WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None or not row[0]:
+            return  # not cached (no write for a miss), or marked already
+        with contextlib.suppress(sqlite3.OperationalError):  # busy: the next read marks it
+            self._db.execute(
+                "UPDATE tgag_article SET complete = 0, digest = '' WHERE id = ?", (article_id,)
+            )
 
     def article_status(self, article_id: int) -> tuple[bool, str | None] | None:
         """(complete, modified ISO date) of a cached article, or None when it is not cached."""
@@ -501,22 +507,20 @@ class Store:
         categories: Iterable[str] | None = None,
         since: datetime | None = None,
         unread_only: bool = False,
-        bookmarked_only: bool = False,
         ids: Iterable[int] | None = None,
     ) -> list[Entry]:
-        """Cached articles, newest first, filtered."""
-        where, params = _filters(categories, since, unread_only, bookmarked_only, ids)
+        """Cached articles, newest first (undated ones last: SQLite sorts NULL lowest), filtered."""
+        where, params = _filters(categories, since, unread_only, ids)
         sql = f"SELECT {_ENTRY_COLUMNS} FROM tgag_article a {_WITH_STATE}{where}"
-        sql += " ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+        sql += " ORDER BY a.published DESC, a.id DESC"  # the order of tgag_article_newest
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([limit, offset])
         return [_entry(row) for row in self._db.execute(sql, params)]
 
-    def count(self, *, categories: Iterable[str] | None = None, unread_only: bool = False) -> int:
-        where, params = _filters(categories, None, unread_only, False, None)
-        sql = f"SELECT COUNT(*) FROM tgag_article a {_WITH_STATE}{where}"
-        return int(self._db.execute(sql, params).fetchone()[0])
+    def count(self) -> int:
+        """Articles in the cache."""
+        return int(self._db.execute("SELECT COUNT(*) FROM tgag_article").fetchone()[0])
 
     def totals(self) -> tuple[int, int]:
         """(articles, unread) in the whole cache, in one query."""
@@ -531,8 +535,7 @@ class Store:
         counts: dict[str, tuple[int, int]] = {}
         rows = self._db.execute(
             "SELECT a.category_key, a.category_alias, COUNT(*), SUM(s.read_at IS NULL)"
-            " FROM tgag_article a LEFT JOIN state.tgag_state s ON s.id = a.id"
-            " GROUP BY a.category_key, a.category_alias"
+            f" FROM tgag_article a {_WITH_STATE} GROUP BY a.category_key, a.category_alias"
         )
         for key, alias, total, unread in rows:
             for name in {key, alias}:
@@ -574,21 +577,12 @@ class Store:
         ]
         for key in keys:
             value = self._get(key)
-            if value is None:
+            article = _article_of(value)
+            if value is None or article is None:
                 continue
-            try:
-                article = article_from_dict(value["article"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            data = value["article"]
+            digest, size = _fingerprint(value["article"])
             with self._transaction() as db:
-                self._index(
-                    db,
-                    article,
-                    _digest(data),
-                    len(json.dumps(data)),
-                    float(value.get("fetched_at") or 0),
-                )
+                self._index(db, article, digest, size, float(value.get("fetched_at") or 0))
             count += 1
         return count
 
@@ -647,8 +641,7 @@ class Store:
 
     def page_info(self, url: str) -> PageInfo | None:
         row = self._db.execute(
-            "SELECT url, etag, last_modified, status, fetched_at FROM tgag_page WHERE url = ?",
-            (url,),
+            "SELECT etag, last_modified FROM tgag_page WHERE url = ?", (url,)
         ).fetchone()
         return PageInfo(*row) if row else None
 
@@ -767,6 +760,8 @@ class Store:
         return [i for i in wanted if i not in done]
 
     def mark_announced(self, ids: Iterable[int]) -> None:
+        if self.read_only:
+            return  # as `_state`: `latest --new` still prints, it cannot remember
         now = time.time()
         with self._transaction():
             for article_id in ids:
@@ -784,15 +779,17 @@ class Store:
         return total
 
     def evict(self, size_limit: int | None = None) -> int:
-        """Drop least-recently-read articles, never bookmarked ones, until the stored articles
-        fit in `size_limit` bytes. Returns how many were dropped."""
+        """Drop least-recently-read articles, never bookmarked ones, until the articles' JSON
+        (UTF-8, uncompressed: not the files' size, which adds the search index and SQLite's
+        own room) fits in `size_limit` bytes; and thin the history that every sync adds to
+        (see `_prune`). Returns how many articles were dropped."""
+        self._prune(time.time())
         limit = self.size_limit if size_limit is None else size_limit
         total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM tgag_article").fetchone()[0]
         if total <= limit:
             return 0
         candidates = self._db.execute(
-            "SELECT a.id, a.size FROM tgag_article a LEFT JOIN state.tgag_state s ON s.id = a.id"
-            " WHERE s.bookmarked_at IS NULL"
+            f"SELECT a.id, a.size FROM tgag_article a {_WITH_STATE} WHERE s.bookmarked_at IS NULL"
             " ORDER BY MAX(COALESCE(a.last_read, 0), COALESCE(s.read_at, 0), a.fetched_at) ASC"
         ).fetchall()
         dropped = 0
@@ -807,14 +804,30 @@ class Store:
             dropped += 1
         return dropped
 
+    def _prune(self, now: float) -> None:
+        """Statistics older than a week are thinned to one snapshot an hour (the first), and
+        failures and page validators not seen for a month are dropped: a sync every few
+        minutes would otherwise grow these tables for ever."""
+        with self._transaction() as db:
+            db.execute(
+                "DELETE FROM tgag_stats WHERE fetched_at < :old AND fetched_at NOT IN"
+                " (SELECT MIN(fetched_at) FROM tgag_stats WHERE fetched_at < :old"
+                " GROUP BY CAST(fetched_at / 3600 AS INTEGER))",
+                {"old": now - STATS_THINNED_AFTER},
+            )
+            db.execute("DELETE FROM tgag_failure WHERE at < ?", (now - FORGOTTEN_AFTER,))
+            db.execute("DELETE FROM tgag_page WHERE fetched_at < ?", (now - FORGOTTEN_AFTER,))
+
     def clear(self, *, keep_state: bool = True) -> None:
         """Remove everything fetched; keep read marks and bookmarks unless told otherwise."""
-        self._cache.clear()
-        for table in ("tgag_article", "tgag_page", "tgag_stats", "tgag_failure", "tgag_fts"):
-            self._db.execute(f"DELETE FROM {table}")
-        self._db.execute("DELETE FROM tgag_meta WHERE key NOT IN ('schema', 'search')")
-        if not keep_state:
-            self._db.execute("DELETE FROM state.tgag_state")
+        # One transaction: cut short, it leaves no index row without its value behind.
+        with self._transaction() as db:
+            self._cache.clear()
+            for table in ("tgag_article", "tgag_page", "tgag_stats", "tgag_failure", "tgag_fts"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("DELETE FROM tgag_meta WHERE key NOT IN ('schema', 'search')")
+            if not keep_state:
+                db.execute("DELETE FROM state.tgag_state")
 
     def info(self) -> CacheInfo:
         db = self._db
@@ -848,24 +861,20 @@ def _filters(
     categories: Iterable[str] | None,
     since: datetime | None,
     unread_only: bool,
-    bookmarked_only: bool,
     ids: Iterable[int] | None,
 ) -> tuple[str, list[object]]:
-    """The WHERE clause (and its parameters) that `entries` and `count` share."""
+    """The WHERE clause of `entries`, and its parameters."""
     where: list[str] = []
     params: list[object] = []
     if categories is not None:
-        keys = list(categories)
-        marks = ",".join("?" * len(keys)) or "NULL"
-        where.append(f"(a.category_key IN ({marks}) OR a.category_alias IN ({marks}))")
-        params.extend(keys + keys)
+        condition, keys = search.category_clause(categories)
+        where.append(condition)
+        params.extend(keys)
     if since is not None:
         where.append("a.published >= ?")
         params.append(iso(since))
     if unread_only:
         where.append("s.read_at IS NULL")
-    if bookmarked_only:
-        where.append("s.bookmarked_at IS NOT NULL")
     if ids is not None:
         wanted = list(ids)
         where.append(f"a.id IN ({','.join('?' * len(wanted)) or 'NULL'})")
@@ -897,8 +906,8 @@ def _entry(row: tuple) -> Entry:
             id=article_id,
             title=title,
             url=url,
-            published=to_site_time(datetime.fromisoformat(published)) if published else None,
-            modified=to_site_time(datetime.fromisoformat(modified)) if modified else None,
+            published=from_iso(published),
+            modified=from_iso(modified),
             hits=hits,
             summary=summary,
             image=image,
@@ -912,18 +921,33 @@ def _entry(row: tuple) -> Entry:
     )
 
 
-def _digest(data: dict) -> str:
-    """What decides whether an article changed: everything but the view count."""
+def _article_of(value: dict[str, Any] | None) -> Article | None:
+    """The article in a stored value, or None when there is none or it cannot be read."""
+    if value is None:
+        return None
+    try:
+        return article_from_dict(value["article"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _fingerprint(data: dict[str, Any]) -> tuple[str, int]:
+    """(digest, size) of a stored article, from one serialisation. The digest decides whether
+    an article changed, so it covers everything but the view count; the size is what eviction
+    counts: the JSON's UTF-8 bytes, uncompressed."""
     import hashlib  # only writers need it; `tgag latest` starts without
 
     content = {key: value for key, value in data.items() if key != "hits"}
-    return hashlib.blake2b(json.dumps(content, sort_keys=True).encode(), digest_size=16).hexdigest()
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.blake2b(text, digest_size=16).hexdigest(), len(text)
 
 
 def _make_private_directory(path: Path) -> None:
-    if not path.exists():
+    try:
         path.mkdir(parents=True, mode=0o700)
-        path.chmod(0o700)  # mkdir's mode is filtered by the umask
+    except FileExistsError:
+        return  # made earlier, or just now by another tgag starting at the same time
+    path.chmod(0o700)  # mkdir's mode is filtered by the umask
 
 
 def remove_cache(directory: Path | str, *, keep_state: bool = True) -> None:
@@ -944,8 +968,15 @@ def remove_cache(directory: Path | str, *, keep_state: bool = True) -> None:
 
 
 def _is_damage(error: sqlite3.DatabaseError) -> bool:
-    message = str(error)
-    return "not a database" in message or "malformed" in message or "corrupt" in message
+    message = str(error).lower()
+    # (a text cell that is not UTF-8 any more: scribbled over inside an intact page)
+    return any(sign in message for sign in ("not a database", "malformed", "corrupt", "decode"))
+
+
+def _is_busy(error: Exception) -> bool:
+    """Whether this is diskcache's Timeout: another process held the database too long."""
+    diskcache = sys.modules.get("diskcache")  # not imported: it cannot have raised anything
+    return diskcache is not None and isinstance(error, diskcache.Timeout)
 
 
 def _readable_database(path: Path) -> bool:
@@ -959,30 +990,39 @@ def _readable_database(path: Path) -> bool:
         return False
 
 
+@contextlib.contextmanager
+def _explained(path: Path, doing: str = "use") -> Iterator[None]:
+    """SQLite's, the file system's and diskcache's errors as a one-line `StoreError`."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except sqlite3.DatabaseError as error:
+        # SQLite undoes a transaction that hit a full disk itself; diskcache's ROLLBACK then
+        # fails and hides the reason, which is in the context.
+        cause = error.__context__
+        if "cannot rollback" in str(error) and isinstance(cause, sqlite3.DatabaseError):
+            raise StoreError(_explain(cause, path)) from cause
+        raise StoreError(_explain(error, path)) from error
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise StoreError(_explain(sqlite3.OperationalError("disk is full"), path)) from error
+        raise StoreError(
+            f"cannot {doing} the cache at {path}: {error.strerror or error}"
+        ) from error
+    except Exception as error:
+        if not _is_busy(error):
+            raise
+        raise StoreError(_explain(sqlite3.OperationalError("database is locked"), path)) from error
+
+
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
-    """A store method whose SQLite and file-system errors become a one-line `StoreError`."""
+    """A store method whose errors become a one-line `StoreError` (see `_explained`)."""
 
     @functools.wraps(method)
     def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
-        try:
+        with _explained(self.path):
             return method(self, *args, **kwargs)
-        except StoreError:
-            raise
-        except sqlite3.DatabaseError as error:
-            # SQLite undoes a transaction that hit a full disk itself; diskcache's ROLLBACK then
-            # fails and hides the reason, which is in the context.
-            context = error.__context__
-            if "cannot rollback" in str(error) and isinstance(context, sqlite3.DatabaseError):
-                error = context
-            raise StoreError(_explain(error, self.path)) from error
-        except OSError as error:
-            if error.errno == errno.ENOSPC:
-                raise StoreError(
-                    _explain(sqlite3.OperationalError("disk is full"), self.path)
-                ) from error
-            raise StoreError(
-                f"cannot use the cache at {self.path}: {error.strerror or error}"
-            ) from error
 
     return guarded
 
@@ -995,9 +1035,12 @@ for _name, _member in list(vars(Store).items()):
 
 
 def _explain(error: sqlite3.DatabaseError, path: Path) -> str:
-    message = str(error)
-    if "not a database" in message or "malformed" in message:
+    # Without the undecodable text SQLite quotes: its bytes would go to the terminal.
+    message = str(error).split(" with text ", 1)[0]
+    if _is_damage(error):
         return f"the cache at {path} is damaged ({message}); run `tgag cache clear` to start afresh"
+    if "locked" in message:
+        return f"the cache at {path} is busy (locked by another process); try again"
     if "readonly" in message or "read-only" in message:
         return f"the cache at {path} is read-only ({message}); use --cache-dir to pick another"
     if "disk is full" in message or "database or disk is full" in message:

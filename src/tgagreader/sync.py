@@ -9,8 +9,10 @@ not walked once a page brings nothing new, unless the next page was never walked
 articles that are missing or cut off (what an interrupted sync leaves behind).
 
 Every article is stored in its own transaction, so an interrupted sync (Ctrl-C, kill -9) leaves
-a consistent cache and the next sync fetches what is still missing. A failed fetch or parse is
-recorded with its URL and reason and never replaces a cached article.
+a consistent cache and the next sync fetches what is still missing; a page's validators are kept
+only once what it brought is stored. A failed fetch or parse is recorded with its URL and reason
+and never replaces a cached article; an error of the cache itself (a full disk) stops the whole
+sync at once.
 """
 
 from __future__ import annotations
@@ -18,17 +20,18 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
-import os
+import errno
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from tgagreader.fetch import Fetcher, FetchError, FetchResult, FetchSettings, NetworkError
 from tgagreader.models import Article, ArticleSummary, Category, Listing
 from tgagreader.site import parse
 from tgagreader.site.urls import site_root
-from tgagreader.store import Store
+from tgagreader.store import Store, StoreError
 
 try:  # POSIX only; elsewhere two syncs simply do not wait for each other
     import fcntl
@@ -70,30 +73,35 @@ class SyncSummary:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    """Articles fetched again (cut off, or listed as modified) that had not changed."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     requests: int = 0
     elapsed: float = 0.0
-    reachable: bool = True
-    interrupted: bool = False
     skipped: bool = False
 
     def line(self) -> str:
         """The one-line summary printed at the end of a sync."""
         if self.skipped:
             return "another sync is running on this cache; nothing done"
-        text = (
+        return (
             f"{self.pages_fetched} pages fetched, {self.not_modified} unchanged (304), "
             f"{self.new} new, {self.updated} updated, {len(self.failed)} failed "
             f"in {self.elapsed:.1f} s"
         )
-        return text + (" (interrupted)" if self.interrupted else "")
 
 
 class SiteUnreachable(Exception):
-    """The front page could not be fetched at all."""
+    """The front page (or, for `fetch_article`, the article) could not be fetched at all."""
+
+    def __init__(self, reason: str, summary: SyncSummary | None = None) -> None:
+        super().__init__(reason)
+        self.summary = summary if summary is not None else SyncSummary()
+        """What the sync did until then."""
 
 
 Progress = Callable[[SyncEvent], None]
+T = TypeVar("T")
+_CUT_OFF = "the page was cut off; will fetch it again next time"
 
 
 class _Run:
@@ -106,17 +114,19 @@ class _Run:
         site: str,
         options: SyncOptions,
         progress: Progress | None,
+        group: asyncio.TaskGroup | None = None,
     ) -> None:
         self.store = store
         self.fetcher = fetcher
         self.site = site
         self.options = options
         self.progress = progress
+        self.group = group
+        """Where listed articles are fetched, each as its own task (None: nothing is queued)."""
         self.summary = SyncSummary()
         self.planned = 0
         self.done = 0
         self.queued: set[int] = set()
-        self.tasks: list[asyncio.Task[None]] = []
         self.cached = store.cached_ids()
         self.network_error = False
 
@@ -130,8 +140,10 @@ class _Run:
         self.emit("failure", url, reason)
 
     async def get(self, url: str, *, conditional: bool = True) -> FetchResult | None:
-        """Fetch a page, recording validators and failures. None when it failed."""
+        """Fetch a page, sending its stored validators if `conditional`. None when it failed
+        (the failure is recorded). Validators are not saved here (see `remember`)."""
         info = self.store.page_info(url) if conditional else None
+        failure: FetchError | None = None
         try:
             result = await self.fetcher.get(
                 url,
@@ -139,11 +151,12 @@ class _Run:
                 last_modified=info.last_modified if info else None,
             )
         except FetchError as error:
-            self.done += 1
-            self.network_error = self.network_error or isinstance(error, NetworkError)
-            self.fail(url, error.reason)
-            return None
+            failure = error
         self.done += 1
+        if failure is not None:
+            self.network_error = self.network_error or isinstance(failure, NetworkError)
+            self.fail(url, failure.reason)
+            return None
         if result.not_modified:
             self.summary.not_modified += 1
         else:
@@ -151,13 +164,30 @@ class _Run:
         if result.status >= 400:
             self.fail(url, f"HTTP {result.status}")
             return None
-        self.store.put_page_info(
-            url,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            status=result.status,
-        )
         return result
+
+    async def fresh(
+        self, url: str, cached: Callable[[], T | None]
+    ) -> tuple[FetchResult | None, T | None]:
+        """The front page or a listing, asked for conditionally: (the response, None), or
+        (None, `cached()`) when the server says the page has not changed. A 304 for a page whose
+        copy is gone (lost, unreadable) is asked again without validators."""
+        result = await self.get(url)
+        if result is not None and result.not_modified:
+            copy = cached()
+            if copy is not None:
+                self.remember(url, result)
+                return None, copy
+            result = await self.get(url, conditional=False)
+        return result, None
+
+    def remember(self, url: str, result: FetchResult) -> None:
+        """Keep a page's validators for the next conditional GET, once what the page brought is
+        stored: saved any sooner, a page cut off (or a sync killed before storing it) would be
+        answered 304 next time, and its stale copy used for good."""
+        self.store.put_page_info(
+            url, etag=result.etag, last_modified=result.last_modified, status=result.status
+        )
 
     # -- the front page ------------------------------------------------------------------------
 
@@ -165,25 +195,20 @@ class _Run:
         url = site_root(self.site)
         self.planned += 1
         self.emit("start", url)
-        result = await self.get(url)
-        if result is None:
-            self.summary.reachable = False
-            raise SiteUnreachable(self.summary.failed[-1][1] if self.summary.failed else url)
-        if result.not_modified:
-            _site, _name, menu, _when = self.store.site()
-            cached = self.store.get_listing("front", 1)
-            if cached is not None:
-                self.consider(cached[0].articles, "front page")
+        result, cached = await self.fresh(url, self.cached_front_page)
+        if cached is not None:
+            menu, listing = cached
+            if listing is not None:
+                self.consider(listing.articles, "front page")
             return menu
+        if result is None:
+            raise SiteUnreachable(self.summary.failed[-1][1], self.summary)
         partial: list[Category] = []
         try:
             parsed = _page(result)
             front = parse.front_page_from(parsed)
             partial = list(front.menu)
-            if parsed.is_truncated:  # a close-delimited body that stopped early
-                raise parse.TruncatedPage(
-                    url, "the page was cut off; will fetch it again next time"
-                )
+            _check_whole(parsed)
             if not front.menu and front.listing is None:
                 raise parse.UnexpectedPage(url, "no menu and no articles on the front page")
         except parse.ParseError as error:
@@ -199,8 +224,17 @@ class _Run:
         if front.listing is not None:
             self.store.put_listing("front", 1, front.listing)
             self.consider(front.listing.articles, "front page")
+        self.remember(url, result)
         self.emit("page", url, "front page")
         return menu
+
+    def cached_front_page(self) -> tuple[list[Category], Listing | None] | None:
+        """The menu and the front page's articles from the last sync; None without a menu."""
+        menu = self.store.site()[2]
+        if not menu:
+            return None
+        listing = self.store.get_listing("front", 1)
+        return menu, listing[0] if listing is not None else None
 
     # -- listings ------------------------------------------------------------------------------
 
@@ -240,23 +274,15 @@ class _Run:
         )
 
     async def listing(self, category: Category, page: int, url: str) -> Listing | None:
-        result = await self.get(url)
+        result, cached = await self.fresh(url, lambda: self.store.get_listing(category.key, page))
+        if cached is not None:
+            return cached[0]
         if result is None:
             return None
-        if result.not_modified:
-            cached = self.store.get_listing(category.key, page)
-            if cached is not None:
-                return cached[0]
-            result = await self.get(url, conditional=False)
-            if result is None:
-                return None
         try:
             parsed = _page(result)
             listing = parse.listing_from(parsed)
-            if parsed.is_truncated:  # a close-delimited body that stopped early
-                raise parse.TruncatedPage(
-                    url, "the page was cut off; will fetch it again next time"
-                )
+            _check_whole(parsed)
         except parse.ParseError as error:
             self.fail(url, error.reason)
             return None
@@ -265,11 +291,13 @@ class _Run:
         self.store.update_hits(
             {item.id: item.hits for item in listing.articles if item.hits is not None}
         )
+        self.remember(url, result)
         self.emit("page", url, f"{category.name} {page}/{listing.page_count}")
         return listing
 
     def consider(self, items: tuple[ArticleSummary, ...], where: str) -> bool:
         """Queue the listed articles that need fetching; True if any did."""
+        assert self.group is not None, "articles are queued only during a sync"
         fresh = False
         for item in items:
             if item.id in self.queued:
@@ -279,7 +307,7 @@ class _Run:
             fresh = True
             self.queued.add(item.id)
             self.planned += 1
-            self.tasks.append(asyncio.create_task(self.article(item)))
+            self.group.create_task(self.article(item))
         return fresh
 
     def needs_fetch(self, item: ArticleSummary) -> bool:
@@ -297,28 +325,30 @@ class _Run:
 
     # -- articles ------------------------------------------------------------------------------
 
-    async def article(self, item: ArticleSummary) -> None:
+    async def article(self, item: ArticleSummary) -> Article | None:
+        """Fetch and store a listed article (all its pages). Returns it as stored (under the
+        listing's id: see `reconcile`), or None when it failed (the failure is recorded)."""
         result = await self.get(item.url, conditional=False)
         if result is None:
-            return
+            return None
         try:
             article = parse.article_from(_page(result))
             if article.pages:
                 article = await self.other_pages(article)
         except parse.ParseError as error:
             self.fail(item.url, error.reason)
-            return
+            return None
         if article is None:
-            return
+            return None
         article = reconcile(article, item)
         change = self.store.put_article(article)
         if change == "kept":
             self.fail(item.url, "the page was cut off; the complete cached copy is kept")
-            return
+            return None
         if article.complete:
             self.store.clear_failure(item.url)
         else:
-            self.fail(item.url, "the page was cut off; will fetch it again next time")
+            self.fail(item.url, _CUT_OFF)
         if change == "new":
             self.summary.new += 1
         elif change == "updated":
@@ -327,6 +357,7 @@ class _Run:
             self.summary.unchanged += 1
         self.cached.add(article.id)
         self.emit("article", item.url, article.title)
+        return article
 
     async def other_pages(self, first: Article) -> Article | None:
         self.planned += len(first.pages)
@@ -346,30 +377,22 @@ async def sync(
     progress: Progress | None = None,
 ) -> SyncSummary:
     """Bring the cache up to date with the site. Raises `SiteUnreachable` when the front page
-    cannot be fetched (the summary is then in the exception's `summary` attribute)."""
+    cannot be fetched (with the summary in its `summary`), and `StoreError` when the cache
+    cannot be written (every fetch then stops at once)."""
     options = options or SyncOptions()
     started = time.monotonic()
-    with _sync_lock(store.path, options.lock_timeout, progress) as acquired:
+    async with _sync_lock(store.path, options.lock_timeout, progress) as acquired:
         if not acquired:
             return SyncSummary(skipped=True)
         async with Fetcher(site=site, settings=options.settings) as fetcher:
             run = _Run(store, fetcher, site, options, progress)
             try:
                 await _crawl(run)
-            except SiteUnreachable as error:
-                run.summary.elapsed = time.monotonic() - started
-                run.summary.requests = fetcher.stats.requests
-                error.summary = run.summary  # type: ignore[attr-defined]
-                raise
-            except (asyncio.CancelledError, KeyboardInterrupt):
-                run.summary.interrupted = True
-                for task in run.tasks:
-                    task.cancel()
-                raise
             finally:
                 run.summary.elapsed = time.monotonic() - started
                 run.summary.requests = fetcher.stats.requests
-    if not run.summary.interrupted:
+        # Still under the lock: no other sync starts before this one is recorded, and no two
+        # evictions overlap. Not after an error or Ctrl-C: an interrupted sync is not a sync.
         store.mark_synced()
         store.evict()
     run.emit("done", site, run.summary.line())
@@ -377,24 +400,21 @@ async def sync(
 
 
 async def _crawl(run: _Run) -> None:
-    menu = await run.front_page() if run.options.front_page else run.store.site()[2]
-    categories = flatten_menu(menu)
-    if run.options.categories is not None:
-        wanted = set(run.options.categories)
-        categories = [c for c in categories if c.key in wanted or c.alias in wanted]
-    await _all(run.category(category) for category in categories)
-    # Articles discovered late are queued while earlier ones run; wait until none are left.
-    while run.tasks:
-        tasks, run.tasks = run.tasks, []
-        await _all(tasks)
-
-
-async def _all(work: Iterable[Awaitable[None]]) -> None:
-    """Run everything to its end, then raise the first error (a full disk, say): no task is
-    left running against a closed client, none has an error nobody looked at."""
-    for result in await asyncio.gather(*work, return_exceptions=True):
-        if isinstance(result, BaseException):
-            raise result
+    """The front page, then every category's listings, all at once; each listed article is its
+    own task, started as soon as a page lists it. An error that is not one page's failure (a
+    full disk, a bug) cancels every other task at once, and is raised as it is."""
+    try:
+        async with asyncio.TaskGroup() as group:
+            run.group = group
+            menu = await run.front_page() if run.options.front_page else run.store.site()[2]
+            categories = flatten_menu(menu)
+            if run.options.categories is not None:
+                wanted = set(run.options.categories)
+                categories = [c for c in categories if c.key in wanted or c.alias in wanted]
+            for category in categories:
+                group.create_task(run.category(category))
+    except ExceptionGroup as errors:
+        raise errors.exceptions[0] from None
 
 
 def fetch_article(
@@ -411,12 +431,13 @@ def fetch_article(
         async with Fetcher(site=site, settings=options.settings) as fetcher:
             job = _Run(store, fetcher, site, options, None)
             number = article_id(url) or synthetic_id(url)
-            await job.article(ArticleSummary(id=number, title="", url=url))
+            article = await job.article(ArticleSummary(id=number, title="", url=url))
             if job.summary.failed:
+                reason = job.summary.failed[-1][1]
                 if job.network_error:
-                    raise SiteUnreachable(job.summary.failed[-1][1])
-                return None, job.summary.failed[-1][1]
-            return store.get_article(number), ""
+                    raise SiteUnreachable(reason, job.summary)
+                return None, reason
+            return article, ""
 
     return asyncio.run(run())
 
@@ -426,6 +447,13 @@ def run_sync(
 ) -> SyncSummary:
     """`sync` for callers without an event loop (the CLI)."""
     return asyncio.run(sync(store, site, options, progress))
+
+
+def _check_whole(page: parse.Page) -> None:
+    """Raises `TruncatedPage` for a body that stopped early without saying so (delimited by
+    the connection's close): a listing or front page cut off is not stored at all."""
+    if page.is_truncated:
+        raise parse.TruncatedPage(page.url, _CUT_OFF)
 
 
 def _page(result: FetchResult) -> parse.Page:
@@ -486,15 +514,21 @@ def reconcile(article: Article, item: ArticleSummary) -> Article:
     return replace(article, **changes) if changes else article
 
 
-@contextlib.contextmanager
-def _sync_lock(directory: Path, timeout: float | None, progress: Progress | None) -> Iterator[bool]:
+@contextlib.asynccontextmanager
+async def _sync_lock(
+    directory: Path, timeout: float | None, progress: Progress | None
+) -> AsyncIterator[bool]:
     """One sync per cache at a time: the TUI's background refresh and cron's `tgag sync` take
-    turns instead of fetching every page twice."""
+    turns instead of fetching every page twice. Yields False when `timeout` ran out first."""
     if fcntl is None:
         yield True
         return
     path = directory / "sync.lock"
-    with open(path, "a+") as handle:
+    try:
+        handle = open(path, "a")  # noqa: SIM115 - closed by the `with` below
+    except OSError as error:
+        raise StoreError(_cannot_lock(directory, error)) from error
+    with handle:
         deadline = None if timeout is None else time.monotonic() + timeout
         told = False
         while True:
@@ -508,12 +542,20 @@ def _sync_lock(directory: Path, timeout: float | None, progress: Progress | None
                 if not told and progress is not None:
                     progress(SyncEvent("waiting", str(path), 0, 0, "waiting for another sync"))
                     told = True
-                time.sleep(0.2)
+                await asyncio.sleep(0.2)
+            except OSError as error:  # a file system without locks
+                raise StoreError(_cannot_lock(directory, error)) from error
         try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
             yield True
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _cannot_lock(directory: Path, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"the cache at {directory} is read-only (cannot open sync.lock: {reason}); "
+            "use --cache-dir to pick another"
+        )
+    return f"cannot lock the cache at {directory}: {reason}"
