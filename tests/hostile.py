@@ -13,6 +13,9 @@ ESC = "\x1b"
 # Everything that must never reach a terminal as a control sequence or an invisible character.
 FORBIDDEN = (ESC, "\x07", "\x08", "\x00", "\x9b", "\x9d", "\u202e", "\u202d", "\u200b", "\ufeff")
 MARKUP = "[bold]đậm[/bold] [link=https://evil.example/]bấm[/link] [@click=app.quit]thoát[/]"
+# Table captions: Rich reads a `str` table title as markup (an action to click, or a crash).
+CAPTION_ACTION = "[@click=app.quit]Bảng 1[/]"
+CAPTION_BAD_TAG = "Giá [/b] lúa"
 
 TITLE = (
     f"Tin{ESC}[2J khẩn\u200b cấp \u202eesrever\u202c {ESC}]52;c;ZXZpbA=={ESC}\\"
@@ -23,6 +26,14 @@ BODY = f"""
 {ESC}]8;;http://evil.example/{ESC}\\liên kết giả{ESC}]8;;{ESC}\\ cùng {MARKUP}.</p>
 <p>Liên kết: <a href="javascript:alert(1)">kịch bản</a>, <a href="data:text/html,x">dữ liệu</a>,
 <a href="file:///etc/passwd">tệp</a>, <a href="http://dangcongsan.vn/bai-viet">Đảng</a>.</p>
+<h3>[@click=app.quit]Tiêu đề phụ[/]</h3>
+<ul><li>[bold]mục một[/bold]</li><li>[@click=app.quit]mục hai[/]</li></ul>
+<blockquote><p>[link=https://evil.example/]trích dẫn[/link]</p></blockquote>
+<table><caption>{CAPTION_ACTION}</caption>
+<tr><th>[bold]Huyện[/bold]</th><th>Số</th></tr><tr><td>[@click=app.quit]Chợ Mới[/]</td><td>1</td></tr>
+</table>
+<table><caption>{CAPTION_BAD_TAG}</caption><tr><td>Lúa</td><td>[/]</td></tr></table>
+<p><img src="http://tgag.example.vn/images/a.jpg" alt="[@click=app.quit]ảnh[/]" /></p>
 <p>{"Một đoạn rất dài về công tác dân vận. " * 28000}</p>
 {"<div>" * 10_000}<p>Đoạn ở rất sâu.</p>{"</div>" * 10_000}
 <p style="text-align: right;"><strong>Quốc Hùng</strong></p>

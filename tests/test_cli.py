@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -34,13 +35,16 @@ from demo_tools import (
 from tgagreader import __version__
 from tgagreader.cli import main
 from tgagreader.demo.server import DemoServer
+from tgagreader.localtime import SITE_TZ
+from tgagreader.models import Article, Category, Paragraph
+from tgagreader.site.urls import synthetic_id
 from tgagreader.store import Store
 from tgagreader.sync import run_sync
 
 ARTICLES = {int(a["id"]): a for a in CONTENT["articles"]}
 CATEGORIES = {c["id"]: c for c in CONTENT["categories"]}
 LATEST_KEYS = {"id", "title", "url", "category", "published", "author", "hits", "summary"}
-READ_KEYS = LATEST_KEYS | {"modified", "body", "text", "images"}
+READ_KEYS = LATEST_KEYS | {"modified", "complete", "body", "text", "images"}
 BLOCK_KEYS = {
     "paragraph": {"type", "text", "links"},
     "heading": {"type", "text", "level", "links"},
@@ -147,6 +151,35 @@ def test_usage_errors_exit_2_with_one_line(tgag, args):
     assert result.code == 2
     assert "error" in result.error_line or "--site" in result.error_line
     assert result.out == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["latest", "--since", "99999999999d"],  # OverflowError
+        ["latest", "--since", "1000000d"],  # before the year 1
+        ["read", "--", "²"],  # isdigit() but not int()
+        ["open", "--", "²"],
+        ["read", "--", "--5"],
+        ["latest", "-n", "²"],
+    ],
+    ids=" ".join,
+)
+def test_odd_arguments_are_one_line_usage_errors(cache_copy, tgag, args):
+    """Review A10: each of these was a traceback."""
+    result = tgag("--offline", *args, cache=cache_copy)
+    assert result.code == 2
+    assert repr(args[-1]) in result.error_line
+    assert "invalid" not in result.error_line  # argparse's words for a ValueError
+    assert result.out == ""
+
+
+def test_an_unknown_demo_generation_is_a_usage_error(tgag, monkeypatch):
+    monkeypatch.setenv("TGAG_DEMO_GENERATION", "j4")
+    result = tgag("--demo", "latest")
+    assert result.code == 2
+    assert "TGAG_DEMO_GENERATION" in result.error_line
+    assert "'j4'" in result.error_line
 
 
 def test_offline_never_touches_the_network(tgag, serve, cache_copy, monkeypatch):
@@ -349,6 +382,61 @@ def test_latest_category_by_id_alias_or_name_with_subcategories(site_cache, tgag
     if server.generation == "j3":
         assert ids("9") == in_province
         assert ids("8") == news
+
+
+@pytest.mark.parametrize("command", ["latest", "search dan", "export -o out.jsonl"])
+def test_an_unknown_category_is_a_usage_error(cache_copy, tgag, tmp_path, command):
+    """Review A13: `latest --category nosuch` printed nothing and exited 0."""
+    args = [arg.replace("out.jsonl", str(tmp_path / "out.jsonl")) for arg in command.split()]
+    result = tgag("--offline", *args, "--category", "nosuch", cache=cache_copy)
+    assert result.code == 2
+    assert "no category 'nosuch'" in result.error_line
+    assert "tgag categories" in result.error_line
+    assert result.out == ""
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_synthetic_id_keeps_its_title_whole_on_a_terminal(tmp_path, monkeypatch):
+    """Review A8: the title was cut out of the line at an offset that assumed a 6-digit id."""
+    url = "http://tgag.example.vn/tin-tuc/bai-viet-khong-so"
+    number = synthetic_id(url)
+    assert number < -99999
+    title = "Tiêu đề của một bài không có số"
+    with Store(tmp_path / "cache") as store:
+        store.put_article(
+            Article(
+                id=number,
+                title=title,
+                url=url,
+                category=Category(12, "cong-tac-dan-van", "Công tác dân vận"),
+                author=None,
+                byline=None,
+                published=datetime(2015, 5, 1, 8, 0, tzinfo=SITE_TZ),
+                modified=None,
+                hits=3,
+                summary="",
+                body=(Paragraph("Một đoạn."),),
+            )
+        )
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    argv = ["--cache-dir", str(tmp_path / "cache"), "--offline", "latest"]
+    start = f"2015-05-01 08:00  {number}  "
+    tail = "  · Công tác dân vận"
+
+    def line(columns: int) -> str:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        terminal.seek(0)
+        terminal.truncate()
+        assert main(argv) == 0
+        return re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue()).rstrip("\n")
+
+    assert line(120) == start + title + tail
+    assert line(len(start + title) + 1) == start + title  # the category goes first
+    cut = line(len(start) + 12)
+    assert cut.startswith(start + "Tiêu đề")
+    assert cut.endswith("…")
+    assert len(cut) == len(start) + 11
 
 
 def test_latest_since_a_date_or_a_duration(cache_copy, tgag):
@@ -641,15 +729,33 @@ def test_categories_text_and_json(site_cache, tgag):
     counts = {}
     for article in ARTICLES.values():
         counts[int(article["catid"])] = counts.get(int(article["catid"]), 0) + 1
+
+    def with_subcategories(category_id: int) -> int:
+        children = [c["id"] for c in CONTENT["categories"] if c["parent"] == category_id]
+        return counts.get(category_id, 0) + sum(map(with_subcategories, children))
+
+    parents = 0
     for node in tree:
         truth = next(c for c in top if c["alias"] == node["alias"])
         assert node["name"] == truth["name"]
         assert node["id"] == (truth["id"] if server.generation == "j3" else None)
-        assert node["articles"] == node["unread"] == counts.get(truth["id"], 0)
+        # As the reader counts them, and as `latest --category` lists them (review A14).
+        assert node["articles"] == node["unread"] == with_subcategories(truth["id"])
         children = [c for c in CONTENT["categories"] if c["parent"] == truth["id"]]
         assert [child["alias"] for child in node["children"]] == [c["alias"] for c in children]
+        if children:
+            parents += 1
+            assert node["articles"] > counts.get(truth["id"], 0)
+            listed = tgag(
+                "--offline", "latest", "-n", "100", "--category", truth["alias"], cache=cache
+            )
+            assert len(listed.out.splitlines()) == node["articles"]
+    assert parents
     text = tgag("--offline", "categories", cache=cache).out.splitlines()
     assert len(text) == len(CONTENT["categories"])
+    for node in tree:
+        line = next(line for line in text if f" {node['name']}  (" in line)
+        assert line.endswith(f"({node['articles']} cached, {node['unread']} unread)")
     indented = [line.split()[0] for line in text if line.startswith("  ")]
     ident = (lambda c: str(c["id"])) if server.generation == "j3" else (lambda c: c["alias"])
     assert indented == [ident(c) for c in CONTENT["categories"] if c["parent"] is not None]
@@ -939,23 +1045,20 @@ def test_lazy_imports_answering_latest_from_a_fresh_cache(cache_copy, tmp_path):
         assert "tgagreader.fetch" not in json.loads(modules)
 
 
-def test_a_reader_that_goes_away_is_not_an_error(cache_copy, tmp_path):
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["latest", "-n", "100", "--format", "json"],  # one big write
+        ["latest", "-n", "100"],  # a write per line (review A3: a traceback, exit 1)
+        ["search", "dan van", "-n", "50"],
+    ],
+    ids=" ".join,
+)
+def test_a_reader_that_goes_away_is_not_an_error(cache_copy, tmp_path, command):
     read, write = os.pipe()
     fcntl.fcntl(write, 1031, 4096)  # F_SETPIPE_SZ: a small pipe, so that tgag blocks on it
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tgagreader",
-            "--cache-dir",
-            str(cache_copy),
-            "--offline",
-            "latest",
-            "-n",
-            "100",
-            "--format",
-            "json",
-        ],
+        [sys.executable, "-m", "tgagreader", "--cache-dir", str(cache_copy), "--offline", *command],
         env=subprocess_env(tmp_path),
         stdout=write,
         stderr=subprocess.PIPE,
@@ -963,5 +1066,5 @@ def test_a_reader_that_goes_away_is_not_an_error(cache_copy, tmp_path):
     os.close(write)
     assert os.read(read, 10)  # `| head -c 10`
     os.close(read)
-    assert process.wait(30) == 0
+    assert process.wait(30) == 0, process.stderr.read().decode()
     assert process.stderr.read() == b""

@@ -6,7 +6,9 @@ import email.utils
 import importlib.util
 import re
 import shutil
+import signal
 import socket
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import deque
@@ -309,6 +311,43 @@ def test_root_override_serves_a_modified_copy(tmp_path):
     with DemoServer("j3", root=root) as demo:
         r = httpx.get(f"{demo.origin}/index.php?option=com_content&view=article&id={aid}")
         assert "(đã sửa)" in r.text
+
+
+def test_the_generation_is_the_served_sites_own():
+    """Tests branch on `generation`: it is what the site served is, not what was asked."""
+    with DemoServer("j3", root=site_root("j25")) as demo:
+        assert demo.generation == "j25"
+        assert "/index.php/" in httpx.get(demo.url).text  # Joomla 2.5's SEF links
+
+
+def test_pages_say_no_cache_and_validated_pages_say_their_validators():
+    with DemoServer("j3") as plain, DemoServer("j3", validators=True) as validated:
+        page = httpx.get(plain.url)
+        assert page.headers["content-type"] == "text/html; charset=utf-8"
+        assert page.headers["cache-control"].startswith("no-store")
+        assert "etag" not in page.headers
+        image = next(f for f in SiteMap(plain.root).static if f.endswith(".jpg"))
+        assert "cache-control" not in httpx.get(plain.origin + "/" + image).headers
+        page = httpx.get(validated.url)
+        assert "etag" in page.headers
+        assert "cache-control" not in page.headers
+
+
+def test_python_m_tgagreader_demo_serves_until_interrupted():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tgagreader.demo", "--generation", "j25"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = process.stdout.readline().strip()
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url)
+        assert httpx.get(url).status_code == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(10) == 0
+    assert "Traceback" not in process.stderr.read()
 
 
 def _links(html: str, page_url: str, origin: str) -> set[str]:

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from tgagreader.models import (
@@ -11,7 +12,7 @@ from tgagreader.models import (
     Quote,
     Table,
 )
-from tgagreader.render import body_text, display_width, to_markdown, to_text
+from tgagreader.render import body_text, display_width, number, to_markdown, to_text
 
 ICT = timezone(timedelta(hours=7))
 ARTICLE = Article(
@@ -78,3 +79,59 @@ def test_markdown_escapes_text_and_links_only_http():
     assert "javascript" not in markdown
     assert "| STT | Huyện |\n|---|---|\n| 1 | Chợ Mới |" in markdown
     assert "![Hội nghị sơ kết](http://h/images/a.jpg)" in markdown
+
+
+def _article(*body, complete: bool = True) -> Article:
+    return replace(ARTICLE, body=body, complete=complete)
+
+
+def test_markdown_links_never_land_inside_an_earlier_link():
+    """Review A10: the second link's words were found inside the first link's address."""
+    paragraph = Paragraph(
+        "Xem toàn văn tại đây. Nguồn: baochinhphu.vn",
+        (
+            Link("đây", "http://baochinhphu.vn/tin-1.htm"),
+            Link("baochinhphu.vn", "http://baochinhphu.vn/"),
+        ),
+    )
+    markdown = to_markdown(_article(paragraph))
+    assert (
+        "Xem toàn văn tại [đây](http://baochinhphu.vn/tin-1.htm). "
+        "Nguồn: [baochinhphu.vn](http://baochinhphu.vn/)"
+    ) in markdown
+
+
+def test_an_empty_link_text_makes_no_empty_link():
+    paragraph = Paragraph("Một đoạn.", (Link("", "http://h/x"),))
+    assert "[](" not in to_markdown(_article(paragraph))
+    assert "[1]" not in to_text(_article(paragraph)).split("Links:")[0]
+
+
+def test_two_links_with_the_same_words_mark_their_own_places():
+    paragraph = Paragraph(
+        "Bấm vào đây để đọc, hoặc vào đây để tải.",
+        (Link("đây", "http://h/doc"), Link("đây", "http://h/tai")),
+    )
+    assert "vào đây[1] để đọc, hoặc vào đây[2] để tải." in to_text(_article(paragraph))
+    assert "vào [đây](http://h/doc) để đọc, hoặc vào [đây](http://h/tai) để tải." in to_markdown(
+        _article(paragraph)
+    )
+
+
+def test_markdown_shows_a_cut_off_copy_as_cut_off():
+    """Review A9: `to_text` said so, `to_markdown` (read --format md, export) did not."""
+    cut = _article(Paragraph("Đoạn đầu."), complete=False)
+    assert "cut off" in to_text(cut)
+    assert "*This copy was cut off; it will be fetched again at the next sync.*" in to_markdown(cut)
+    assert "cut off" not in to_markdown(_article(Paragraph("Đoạn đầu.")))
+
+
+def test_markdown_keeps_a_table_caption():
+    table = Table((("STT", "Huyện"), ("1", "Chợ Mới")), header=True, caption="Bảng [1]")
+    assert "*Bảng \\[1\\]*\n\n| STT | Huyện |" in to_markdown(_article(table))
+
+
+def test_numbers_are_written_the_vietnamese_way():
+    assert number(15230) == "15.230"
+    assert number(None) == "–"
+    assert number(None, "-") == "-"

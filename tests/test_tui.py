@@ -14,6 +14,7 @@ import asyncio
 import io
 import shutil
 import socket
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from rich.style import Style
 from textual.app import App
 from textual.command import CommandPalette
 from textual.containers import VerticalScroll
@@ -28,13 +30,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from conftest import fast_options
-from hostile import FORBIDDEN, MARKUP, store_hostile_article
+from hostile import CAPTION_ACTION, CAPTION_BAD_TAG, FORBIDDEN, MARKUP, store_hostile_article
 from tgagreader.config import Config
 from tgagreader.demo import faults
 from tgagreader.demo.fixture import DEMO_BOOKMARKED, DEMO_NOW, build_demo_cache
-from tgagreader.models import Category, Link, Paragraph
-from tgagreader.store import Store
-from tgagreader.sync import run_sync
+from tgagreader.fetch import FetchSettings
+from tgagreader.models import Article, Category, Link, Paragraph, Table
+from tgagreader.store import Store, StoreError
+from tgagreader.sync import SyncOptions, run_sync
 from tgagreader.text import fold
 from tgagreader.tui import bindings
 from tgagreader.tui.app import DARK, LIGHT, ReaderApp
@@ -43,7 +46,7 @@ from tgagreader.tui.screens.main import MainScreen
 from tgagreader.tui.screens.search import SearchScreen
 from tgagreader.tui.screens.stats import StatsScreen
 from tgagreader.tui.widgets.article_list import ArticleList
-from tgagreader.tui.widgets.article_view import ArticleView
+from tgagreader.tui.widgets.article_view import ArticleView, Styles, layout
 from tgagreader.tui.widgets.category_tree import ALL, BOOKMARKS, CategoryTree
 from tgagreader.tui.widgets.find_bar import FindBar
 from tgagreader.tui.widgets.status_bar import StatusBar
@@ -596,7 +599,13 @@ def test_slash_in_the_reader_finds_without_diacritics(cache):
         assert app.focused is find
         await pilot.press(*"dan van")
         assert len(view.matches) == 33
-        assert find.border_subtitle == "33 matches"
+        # The query as typed and the count, on one line (review A4: while focused, Input's
+        # border took the bar's only line; neither the query nor the count were ever seen).
+        await pilot.pause()
+        assert find.size.height == 1
+        row = screen_text(app).splitlines()[-2]  # above the footer
+        assert "dan van" in row
+        assert row.rstrip().endswith("33 matches")
         words = {view.lines[row].plain[start:end] for row, start, end in view.matches}
         assert "dân vận" in words
         assert {fold(word) for word in words} == {"dan van"}
@@ -1277,3 +1286,353 @@ def test_hostile_markup_is_shown_literally_and_runs_nothing(hostile_cache, brows
         assert app.is_running
 
     run(hostile_cache[0], scenario)
+
+
+def test_hostile_markup_in_every_kind_of_block_is_text(hostile_cache):
+    """Review A1: a table's caption went to Rich as a `str` title, which Rich parses as markup:
+    a click on "[@click=app.quit]Bảng 1[/]" quit the reader, and "Giá [/b] lúa" crashed it as
+    soon as the article was opened."""
+    _, article_id = hostile_cache
+
+    async def scenario(pilot, app, store):
+        _, _, _, view = panes(app)
+        await pilot.press("enter")
+        assert view.article.id == article_id
+        text = "".join("".join(line.plain for line in view.lines[:60]).split())
+        for literal in (
+            CAPTION_ACTION,
+            CAPTION_BAD_TAG,
+            "[@click=app.quit]Tiêu đề phụ[/]",
+            "[bold]mục một[/bold]",
+            "[@click=app.quit]mục hai[/]",
+            "[link=https://evil.example/]trích dẫn[/link]",
+            "[bold]Huyện[/bold]",
+            "[@click=app.quit]Chợ Mới[/]",
+            "[@click=app.quit]ảnh[/]",
+        ):
+            assert "".join(literal.split()) in text, literal
+        row = next(y for y, line in enumerate(view.lines) if CAPTION_ACTION in line.plain)
+        view.scroll_to(y=row, animate=False)
+        await pilot.pause()
+        for y in range(view.size.height):  # no cell on screen carries an action
+            for segment in view.render_line(y):
+                assert not (segment.style and segment.style.meta), segment
+        column = view.lines[row].plain.index(CAPTION_ACTION) + 3
+        await pilot.click(ArticleView, offset=(column + 1, 0))  # +1: the padding
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, MainScreen)
+
+    run(hostile_cache[0], scenario)
+
+
+def _article_with(*body) -> Article:
+    return Article(
+        id=1,
+        title="Bảng",
+        url="http://tgag.demo/index.php?option=com_content&view=article&id=1",
+        category=Category(12, "cong-tac-dan-van", "Công tác dân vận"),
+        author=None,
+        byline=None,
+        published=None,
+        modified=None,
+        hits=None,
+        summary="",
+        body=body,
+    )
+
+
+PLAIN_STYLES = Styles(*[Style()] * 7)
+
+
+def test_a_table_too_wide_reads_as_records_with_every_cell():
+    """Review A9: a body row longer than the header lost its last cells."""
+    table = Table(
+        (("Huyện", "Số hộ"), ("Chợ Mới", "1.200", "ghi chú của huyện về số hộ nghèo")),
+        header=True,
+    )
+    lines = [line.plain for line in layout(_article_with(table), 30, Console(), PLAIN_STYLES)]
+    assert "Huyện: Chợ Mới" in lines
+    assert "Số hộ: 1.200" in lines
+    assert "3: ghi chú của huyện về số hộ" in " ".join(lines)
+
+
+def test_a_table_is_measured_against_the_pane_not_the_terminal():
+    """Rich clamps a measure to the console's width: an 83-cell table on a 40-column console
+    measured 40 and was drawn squeezed into a 60-cell pane, its cells cut."""
+    wide = "một ô có nội dung rất dài, dài hơn nữa"
+    table = Table((("A", "B"), (wide, wide)), header=True)
+    lines = layout(_article_with(table), 60, Console(width=40), PLAIN_STYLES)
+    text = [line.plain for line in lines]
+    assert f"A: {wide}" in text
+    assert f"B: {wide}" in text
+
+
+# -- syncing in the background: quitting, refreshing twice, other screens --------------------
+
+
+def test_quitting_during_a_sync_with_a_site_that_never_answers_is_at_once(tmp_path, serve):
+    """Review A2: the sync ran in a thread, which cannot be cancelled, and quitting waited for
+    it: read timeout x attempts (80 s with the defaults) before the shell got its prompt back."""
+    server = serve("j3")
+    silent = server.inject(faults.front_page(), faults.Hang(seconds=600))
+    patient = SyncOptions(settings=FetchSettings(delay=0.0))  # 20 s timeout, 3 retries
+    assert patient.settings.read_timeout * (patient.settings.retries + 1) >= 80
+    quit_at: list[float] = []
+
+    async def scenario(pilot, app, store):
+        await pilot.press(*keys("refresh"))
+        await wait_for(pilot, lambda: silent.hits, "the request the site never answers")
+        await pilot.pause(0.3)
+        assert app.syncing
+        quit_at.append(time.monotonic())
+        await pilot.press(*keys("quit"))
+
+    run(tmp_path / "cache", scenario, site=server.url, offline=False, options=patient)
+    assert time.monotonic() - quit_at[0] < 5
+    # and the connection was closed, not left to the server's patience
+    deadline = time.monotonic() + 5
+    while not any(r.status == 0 for r in server.requests) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [r.status for r in server.requests] == [0]
+
+
+def test_refresh_while_a_refresh_runs_says_so_and_starts_no_other(cache, serve):
+    """Review A2: a second `r` "cancelled" the first sync (whose thread went on), started one
+    that the lock skipped, and marked the reader as no longer syncing while the first went on."""
+    server = serve("j3")
+    slow = server.inject(faults.front_page(), faults.Hang(seconds=1.0), times=1)
+
+    async def scenario(pilot, app, store):
+        await pilot.press(*keys("refresh"))
+        await wait_for(pilot, lambda: slow.hits, "the front page")
+        await pilot.press(*keys("refresh"))
+        assert noticed(app, "A refresh is already running.")
+        assert app.syncing
+        assert "syncing" in status_text(app)
+        await wait_for(pilot, lambda: not app.syncing, "the end of the sync", timeout=30)
+        assert noticed(app, "Refreshed")
+        assert not noticed(app, "Another sync")
+        assert slow.hits == 1  # one sync asked for the front page
+
+    run(cache, scenario, site=server.url, offline=False, options=fast_options(pages=1))
+
+
+def test_a_sync_ending_under_another_screen_updates_the_main_screen(cache, serve):
+    """The status bar is the main screen's: the progress and the end of a sync reach it while
+    another screen is on top, and the reader goes on."""
+    server = serve("j3")
+    server.inject(faults.front_page(), faults.Hang(seconds=0.5), times=1)
+
+    async def scenario(pilot, app, store):
+        await pilot.press(*keys("refresh"), *keys("statistics"))
+        assert isinstance(app.screen, StatsScreen)
+        await wait_for(pilot, lambda: not app.syncing, "the end of the sync", timeout=30)
+        assert app.is_running
+        assert noticed(app, "Refreshed")
+        await pilot.press(keys("stats.back")[0])
+        assert "● online" in status_text(app)
+        assert "syncing" not in status_text(app)
+
+    run(cache, scenario, site=server.url, offline=False, options=fast_options(pages=1))
+
+
+def test_a_reloaded_list_never_fetches_older_pages_by_itself(tmp_path, serve):
+    """Review A5: the list asked for older pages whenever its cursor landed on the last row,
+    also when a reload put it there: a one-row list fetched as soon as it was shown, and every
+    sync's reload fetched again. Only the reader's own moves ask."""
+    server = serve("j3")
+    cache = tmp_path / "cache"
+    with Store(cache) as store:
+        assert not run_sync(store, server.url, fast_options(pages=1)).failed
+        listed = [e.id for e in store.entries(categories=[CONG_TAC_DAN_VAN])]
+        for article_id in listed[1:]:
+            store.set_read(article_id)
+
+    def older_pages() -> list[str]:
+        return [r.path for r in server.requests if "limitstart=" in r.path]
+
+    async def scenario(pilot, app, store):
+        screen, _, articles, _ = panes(app)
+        server.requests.clear()
+        screen.go_to_category(CONG_TAC_DAN_VAN)
+        await pilot.press(*keys("list.unread_only"))
+        assert [e.id for e in articles.entries] == listed[:1]  # one row: the first is the last
+        for _ in range(3):
+            screen.reload()  # as after a sync
+            await pilot.pause(0.2)
+        assert not app.syncing
+        assert older_pages() == []
+        await pilot.press(*keys("list.down")[:1])  # the reader asks
+        await wait_for(pilot, lambda: older_pages(), "the second listing page", 30)
+
+    run(cache, scenario, site=server.url, offline=False, options=fast_options())
+
+
+# -- the current article, the search screen, a failing cache ---------------------------------
+
+
+def test_b_and_m_act_on_an_article_from_search_that_the_list_does_not_show(cache):
+    """Review A6: the reader's actions looked the article up in the list and did nothing,
+    silently, when search had opened one the list (here, Bookmarks) does not hold."""
+
+    async def scenario(pilot, app, store):
+        screen, tree, articles, view = panes(app)
+        screen.go_to_category(BOOKMARKS)
+        await pilot.pause()
+        assert {entry.id for entry in articles.entries} == set(DEMO_BOOKMARKED)
+        await pilot.press("slash", *"dan van")
+        results = app.screen.query_one(ArticleList)
+        await wait_for(pilot, lambda: results.entries, "results")
+        target = next(e for e in results.entries if e.id not in DEMO_BOOKMARKED)
+        await pilot.press("down")
+        results.cursor = results.entries.index(target)
+        await pilot.press("enter")
+        assert view.article.id == target.id
+        assert target.id not in {entry.id for entry in articles.entries}
+        assert store.state(target.id)[0]
+        await pilot.press(*keys("reader.toggle_bookmark"))
+        assert store.state(target.id)[1]
+        assert noticed(app, "Bookmarked.")
+        assert tree.root.children[1].label.plain.split()[-1] == "3"
+        await pilot.press(*keys("reader.toggle_read"))
+        assert not store.state(target.id)[0]
+
+    run(cache, scenario)
+
+
+def test_the_list_keys_on_the_search_screen_act_on_the_highlighted_result(
+    cache, browser, monkeypatch
+):
+    """Review A7: the search screen's footer offered b, u, / and q, which did nothing there."""
+    copied: list[str] = []
+    monkeypatch.setattr(App, "copy_to_clipboard", lambda self, text: copied.append(text))
+
+    async def scenario(pilot, app, store):
+        _, tree, _, _ = panes(app)
+        await pilot.press("slash", *"dan van")
+        results = app.screen.query_one(ArticleList)
+        await wait_for(pilot, lambda: results.entries, "results")
+        await pilot.press(*keys("search.results"))
+        assert app.focused is results
+        footer = screen_text(app).splitlines()[-1]
+        assert "Bookmark" in footer
+        assert "Unread only" not in footer  # it means nothing among search results
+        entry = results.current
+        read, bookmarked, _ = store.state(entry.id)
+        await pilot.press(*keys("list.toggle_bookmark"))
+        assert store.state(entry.id)[1] is not bookmarked
+        assert results.current.bookmarked is not bookmarked
+        await pilot.press(*keys("list.toggle_read"))
+        assert store.state(entry.id)[0] is not read
+        assert results.current.read is not read
+        await pilot.press(*keys("list.browser"), *keys("list.copy_url"))
+        await wait_for(pilot, lambda: browser, "the browser")
+        assert browser == copied == [entry.summary.url]
+        await pilot.press(*keys("list.unread_only"))
+        assert isinstance(app.screen, SearchScreen)
+        assert len(results.entries) > 10
+        await pilot.press(*keys("list.search"))
+        assert app.focused is app.screen.query_one(Input)
+        await pilot.press("down", keys("back")[0])  # q, from the results
+        assert isinstance(app.screen, MainScreen)
+        # the tree counts what was done on the search screen
+        assert unread_label(tree).endswith(str(store.totals()[1]))
+
+    run(cache, scenario)
+
+
+def test_search_runs_off_the_event_loop(cache):
+    """Review A11: the index was asked on Textual's event loop; a slow query (a short prefix
+    over a big cache) froze typing."""
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+
+    async def scenario(pilot, app, store):
+        search = store.search
+
+        def slow_search(text: str, **options: object) -> list:
+            threads.append(threading.current_thread())
+            release.wait(3)
+            return search(text, **options)
+
+        store.search = slow_search
+        await pilot.press("slash", *"dan")
+        await wait_for(pilot, lambda: threads, "the search")
+        await pilot.press(*" van")  # typing goes on while the index is busy
+        query = app.screen.query_one(Input)
+        assert query.value == "dan van"
+        await wait_for(pilot, lambda: len(threads) == 2, "the search of what was typed since")
+        assert app.screen.query_one(ArticleList).entries == []
+        release.set()
+        await wait_for(pilot, lambda: app.screen.query_one(ArticleList).entries, "results")
+        summary = app.screen.query_one("#summary", Static).content.plain
+        assert summary == f"{len(search('dan van', limit=200))} articles"
+        assert threading.main_thread() not in threads
+
+    run(cache, scenario)
+
+
+def test_a_failing_cache_is_a_notification_not_a_crash(cache):
+    """Review A12: these paths had no guard; a StoreError (a full disk, a damaged file) ended
+    the reader with a traceback."""
+
+    def broken(*args: object, **kwargs: object):
+        raise StoreError("cannot read the cache (disk I/O error)")
+
+    async def scenario(pilot, app, store):
+        _, _, articles, _ = panes(app)
+
+        async def fails(what: str, method: str, *presses: str, call=None) -> None:
+            app.notices.clear()
+            setattr(store, method, broken)
+            try:
+                await pilot.press(*presses)
+                if call is not None:
+                    call()
+                await pilot.pause(0.3)
+                assert app.is_running, what
+                assert noticed(app, "Cache error"), what
+            finally:
+                delattr(store, method)
+            if not isinstance(app.screen, MainScreen):
+                await pilot.press("escape")
+            assert app.is_running
+            assert isinstance(app.screen, MainScreen)
+
+        await fails("search as you type", "search", "slash", *"dan")
+        await fails("the statistics", "stats_history", *keys("statistics"))
+        await fails("unread only", "entries", *keys("list.unread_only"))
+        app.offline = False  # for the next two, which do nothing offline
+        await fails("older pages", "get_listing", call=lambda: app.fetch_older("12"))
+        await fails("refresh at start", "last_sync", call=app.refresh_if_stale)
+        app.offline = True
+
+        await pilot.press("slash", *"dan van")
+        results = app.screen.query_one(ArticleList)
+        await wait_for(pilot, lambda: results.entries, "results")
+        await pilot.press("down")
+        await fails("opening a result", "entries", "enter")
+        assert len(articles.entries) > 10
+
+    run(cache, scenario)
+
+
+def test_statistics_of_one_sync_show_no_views_added(tmp_path, serve):
+    """Review A15: with one snapshot the "views added between syncs" plot showed the running
+    total (millions of views "added")."""
+    server = serve("j3")
+    cache = tmp_path / "cache"
+    with Store(cache) as store:
+        assert not run_sync(store, server.url, fast_options(pages=1)).failed
+        assert len(store.stats_history()) == 1
+
+    async def scenario(pilot, app, store):
+        await pilot.press(*keys("statistics"))
+        await wait_for(pilot, lambda: "Guests online" in screen_text(app), "statistics")
+        text = screen_text(app)
+        assert "Article view hits" in text
+        assert "Needs two syncs." in text
+        assert "views" not in text.split("Article views added between syncs")[1]
+
+    run(cache, scenario)

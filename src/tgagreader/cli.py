@@ -6,13 +6,15 @@ Textual (together they cost about 300 ms of start-up); the network and the TUI a
 only by the commands that use them.
 
 Exit codes: 0 success; 1 runtime failure (a sync with failures, after its summary); 2 usage or
-configuration error; 3 the site is unreachable and nothing is cached to show.
+configuration error; 3 the site is unreachable and nothing is cached to show; 130 interrupted
+(Ctrl-C), as shells report a process ended by SIGINT.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import re
 import sys
@@ -25,11 +27,12 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from tgagreader.config import Config
-    from tgagreader.models import Article, Category
+    from tgagreader.demo.server import DemoServer
+    from tgagreader.models import Article, Category, SiteStats
     from tgagreader.store import Entry, Store
-    from tgagreader.sync import SyncSummary
+    from tgagreader.sync import Progress, SyncEvent, SyncOptions, SyncSummary
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class Failure(Exception):
@@ -49,7 +52,6 @@ _SGR = {
     "link": "34",
     "dim": "2",
     "id": "33",
-    "warn": "33",
 }
 
 
@@ -101,7 +103,7 @@ class Context:
         self.config = config
         self.out = Output()
         self._store: Store | None = None
-        self._demo: Any = None
+        self._demo: DemoServer | None = None
 
     @property
     def offline(self) -> bool:
@@ -112,7 +114,15 @@ class Context:
         if self.args.demo and self._demo is None:
             from tgagreader.demo.server import DemoServer
 
-            self._demo = DemoServer(os.environ.get("TGAG_DEMO_GENERATION", "j3")).start()
+            generation = os.environ.get("TGAG_DEMO_GENERATION", "j3")
+            try:
+                self._demo = DemoServer(generation).start()
+            except ValueError as error:  # an unknown TGAG_DEMO_GENERATION
+                raise Failure(f"TGAG_DEMO_GENERATION: {error}", EXIT_USAGE) from error
+            except OSError as error:
+                raise Failure(
+                    f"cannot serve the demo site on 127.0.0.1: {error.strerror or error}"
+                ) from error
         return self._demo.url if self._demo is not None else self.config.site
 
     @property
@@ -128,21 +138,28 @@ class Context:
                 warn(f"warning: {notice}")
         return self._store
 
-    def sync_options(self, **changes: Any) -> Any:
+    def sync_options(self, *, concurrency: int | None = None, **changes: Any) -> SyncOptions:
+        """The sync options the configuration gives, with `changes` to SyncOptions' fields."""
         from tgagreader.fetch import FetchSettings
         from tgagreader.sync import SyncOptions
 
         settings = FetchSettings(
-            concurrency=self.config.concurrency,
+            concurrency=concurrency or self.config.concurrency,
             delay=0.0 if self.args.demo else self.config.delay,
             read_timeout=self.config.timeout,
+            total_timeout=max(60.0, 3 * self.config.timeout),  # the cap must not undercut it
             retries=self.config.retries,
         )
         return SyncOptions(**{"pages": self.config.pages, "settings": settings, **changes})
 
-    def close(self) -> None:
+    def drop_store(self) -> None:
+        """Close the cache (the next use opens it again); the demo server keeps running."""
         if self._store is not None:
             self._store.close()
+            self._store = None
+
+    def close(self) -> None:
+        self.drop_store()
         if self._demo is not None:
             self._demo.stop()
 
@@ -154,13 +171,14 @@ def unreachable_message(ctx: Context, reason: str) -> str:
     )
 
 
-def refresh(ctx: Context, *, quiet: bool = True, **changes: Any) -> SyncSummary | None:
-    """Sync now (used by `latest` when its listings are stale). Returns None when the site
-    could not be reached; warns instead of failing when the cache has something to show."""
+def refresh(ctx: Context, **changes: Any) -> SyncSummary | None:
+    """Sync before answering: `latest` when the last sync is older than the TTL, `categories`
+    and `stats` when the cache has nothing for them. Silent unless `-v` (the answer is the
+    output). Returns None when the site could not be reached; warns instead of failing when
+    the cache has something to show."""
     from tgagreader.sync import SiteUnreachable, run_sync
 
-    verbose = ctx.args.verbose and not ctx.args.quiet
-    progress = _progress_bar(ctx) if verbose or not (quiet or ctx.args.quiet) else None
+    progress = _progress_lines if ctx.args.verbose and not ctx.args.quiet else None
     try:
         return run_sync(ctx.store, ctx.site, ctx.sync_options(**changes), progress)
     except SiteUnreachable as error:
@@ -174,13 +192,13 @@ def refresh(ctx: Context, *, quiet: bool = True, **changes: Any) -> SyncSummary 
         return None
 
 
-def _progress_bar(ctx: Context) -> Any:
+def _progress_bar(ctx: Context) -> Progress | None:
     if ctx.args.verbose:
         return _progress_lines
     if not sys.stderr.isatty():
         return None
 
-    def show(event: Any) -> None:
+    def show(event: SyncEvent) -> None:
         if event.kind == "done":
             sys.stderr.write("\r\x1b[K")
             return
@@ -196,7 +214,7 @@ def _progress_bar(ctx: Context) -> Any:
     return show
 
 
-def _progress_lines(event: Any) -> None:
+def _progress_lines(event: SyncEvent) -> None:
     """`-v`: every step of a sync as a line on stderr."""
     if event.kind != "start":
         detail = f" ({event.detail})" if event.detail and event.kind != "done" else ""
@@ -263,25 +281,25 @@ def _tsv(value: Any) -> str:
 def _entry_line(ctx: Context, entry: Entry) -> str:
     summary = entry.summary
     date = summary.published.strftime("%Y-%m-%d %H:%M") if summary.published else " " * 16
+    ident = f"{summary.id:>6}"  # synthetic ids (negative) are wider: never cut by offset
+    title = summary.title
     category = summary.category.name if summary.category else ""
-    line = f"{date}  {summary.id:>6}  {summary.title}"
     tail = f"  · {category}" if category else ""
-    if ctx.out.tty:
-        from tgagreader.render import display_width
+    if not ctx.out.tty:
+        return f"{date}  {ident}  {title}{tail}"
+    from tgagreader.render import display_width
 
-        room = ctx.out.width - display_width(line) - 1
-        tail = tail if display_width(tail) <= room else ""
-        if room < 0:
-            line = _cut(line, ctx.out.width - 1)
-        return (
-            ctx.out.style(date, "dim")
-            + "  "
-            + ctx.out.style(f"{summary.id:>6}", "id")
-            + "  "
-            + ctx.out.style(line[len(date) + 10 :], "title" if not entry.read else "")
-            + ctx.out.style(tail, "meta")
-        )
-    return line + tail
+    # One column short of the width: a line that fills it wraps on some terminals.
+    room = ctx.out.width - 1 - display_width(f"{date}  {ident}  ")
+    if display_width(title + tail) > room:
+        tail = ""
+    if display_width(title) > room:
+        title = _cut(title, max(room, 1))
+    out = ctx.out
+    return (
+        f"{out.style(date, 'dim')}  {out.style(ident, 'id')}  "
+        f"{out.style(title, 'title' if not entry.read else '')}{out.style(tail, 'meta')}"
+    )
 
 
 def _cut(text: str, width: int) -> str:
@@ -300,9 +318,11 @@ def parse_since(value: str) -> datetime:
     from tgagreader.localtime import now
     from tgagreader.site.dates import parse_date
 
-    with contextlib.suppress(ValueError):
-        if re.match(r"^\s*\d+(\.\d+)?\s*[smhdw]\s*$", value.lower()):
+    if re.match(r"^\s*\d+(\.\d+)?\s*[smhdw]\s*$", value.lower()):
+        try:
             return now() - timedelta(seconds=parse_duration(value))
+        except (ValueError, OverflowError) as error:  # before year 1, or past timedelta's range
+            raise Failure(f"--since {value!r}: too far back", EXIT_USAGE) from error
     moment = parse_date(value) if re.match(r"^\s*\d{4}-\d{2}-\d{2}", value) else None
     if moment is None:
         raise Failure(
@@ -313,33 +333,18 @@ def parse_since(value: str) -> datetime:
 
 
 def _category_keys(ctx: Context, wanted: str) -> list[str]:
-    """The keys of a category given by id or alias, and of all its subcategories."""
+    """The keys of a category given by id, alias or name, and of all its subcategories."""
+    from tgagreader.models import walk_menu
     from tgagreader.text import fold
 
     _site, _name, menu, _when = ctx.store.site()
     target = fold(wanted.strip())
-
-    def find(categories: tuple[Category, ...] | list[Category]) -> Category | None:
-        for category in categories:
-            if target in (
-                category.key,
-                fold(category.alias),
-                str(category.id),
-                fold(category.name),
-            ):
-                return category
-            found = find(category.children)
-            if found is not None:
-                return found
-        return None
-
-    def keys(category: Category) -> list[str]:
-        return [category.key, category.alias] + [
-            k for child in category.children for k in keys(child)
-        ]
-
-    match = find(menu)
-    return keys(match) if match is not None else [wanted]
+    for category in walk_menu(menu):
+        if target in (category.key, fold(category.alias), fold(category.name)):
+            return category.keys()
+    if menu:
+        raise Failure(f"no category {wanted!r}; `tgag categories` lists them", EXIT_USAGE)
+    return [wanted]  # no menu cached yet: an id or alias may still name stored articles
 
 
 def cmd_read(ctx: Context) -> int:
@@ -363,15 +368,9 @@ def cmd_read(ctx: Context) -> int:
 
 def load_article(ctx: Context, wanted: str) -> Article:
     """A cached article by id or URL, fetched first if it is not cached and we may go online."""
-    from tgagreader.site.urls import article_id, build_article_url, synthetic_id
+    from tgagreader.site.urls import build_article_url
 
-    wanted = wanted.strip()
-    if wanted.lstrip("-").isdigit():
-        number, url = int(wanted), None
-    elif wanted.startswith(("http://", "https://")):
-        number, url = article_id(wanted) or synthetic_id(wanted), wanted
-    else:
-        raise Failure(f"{wanted!r} is neither an article id nor an http(s) URL", EXIT_USAGE)
+    number, url = _article_ref(wanted)
     article = ctx.store.get_article(number)
     if article is not None:
         return article
@@ -398,6 +397,22 @@ def load_article(ctx: Context, wanted: str) -> Article:
     return article
 
 
+# ASCII digits: `str.isdigit` also takes "²", which `int()` refuses. Negative: synthetic ids.
+_ARTICLE_ID = re.compile(r"-?[0-9]+")
+
+
+def _article_ref(wanted: str) -> tuple[int, str | None]:
+    """An article named on the command line: its id, and its URL when given one."""
+    from tgagreader.site.urls import article_id, synthetic_id
+
+    wanted = wanted.strip()
+    if _ARTICLE_ID.fullmatch(wanted):
+        return int(wanted), None
+    if wanted.startswith(("http://", "https://")):
+        return article_id(wanted) or synthetic_id(wanted), wanted
+    raise Failure(f"{wanted!r} is neither an article id nor an http(s) URL", EXIT_USAGE)
+
+
 def cmd_categories(ctx: Context) -> int:
     _site, _name, menu, _when = ctx.store.site()
     if not menu and not ctx.offline and not ctx.args.no_refresh:
@@ -407,8 +422,9 @@ def cmd_categories(ctx: Context) -> int:
         raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
     counts = ctx.store.category_counts()
 
+    # With the subcategories' articles, as `latest --category` lists them and the reader counts.
     def as_json(category: Category) -> dict[str, Any]:
-        total, unread = counts.get(category.key, (0, 0))
+        total, unread = category.totals(counts)
         return {
             "id": category.id,
             "alias": category.alias,
@@ -424,7 +440,7 @@ def cmd_categories(ctx: Context) -> int:
         return EXIT_OK
 
     def show(category: Category, depth: int) -> None:
-        total, unread = counts.get(category.key, (0, 0))
+        total, unread = category.totals(counts)
         ident = category.alias if category.id is None else f"{category.id}"
         ctx.out.write(
             f"{'  ' * depth}{ident:<24} {category.name}  ({total} cached, {unread} unread)"
@@ -440,6 +456,7 @@ def cmd_categories(ctx: Context) -> int:
 def cmd_stats(ctx: Context) -> int:
     from tgagreader.codec import iso, stats_to_dict
     from tgagreader.localtime import from_timestamp
+    from tgagreader.render import number, stats_rows
 
     history = ctx.store.stats_history()
     if not history and not ctx.offline and not ctx.args.no_refresh:
@@ -449,7 +466,7 @@ def cmd_stats(ctx: Context) -> int:
         raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
     rows = history if ctx.args.history else history[-1:]
 
-    def as_json(fetched_at: float, stats: Any) -> dict[str, Any]:
+    def as_json(fetched_at: float, stats: SiteStats) -> dict[str, Any]:
         data = stats_to_dict(stats)
         data["fetched_at"] = iso(from_timestamp(fetched_at))
         return {
@@ -467,28 +484,17 @@ def cmd_stats(ctx: Context) -> int:
         )
         for fetched_at, stats in rows:
             when = from_timestamp(fetched_at).strftime("%Y-%m-%d %H:%M")
-            ctx.out.write(
-                f"{when:<20} {_num(stats.guests_online):>7} {_num(stats.members_online):>8}"
-                f" {_num(stats.article_hits):>14}"
-            )
+            guests, members = number(stats.guests_online, "-"), number(stats.members_online, "-")
+            hits = number(stats.article_hits, "-")
+            ctx.out.write(f"{when:<20} {guests:>7} {members:>8} {hits:>14}")
         return EXIT_OK
     fetched_at, stats = rows[-1]
-    when = from_timestamp(fetched_at)
-    lines = [
-        ("Guests online", _num(stats.guests_online)),
-        ("Members online", _num(stats.members_online)),
-        ("Article view hits", _num(stats.article_hits)),
-        *stats.other.items(),
-        ("Fetched at", when.strftime("%Y-%m-%d %H:%M (+07:00)")),
-    ]
+    when = from_timestamp(fetched_at).strftime("%Y-%m-%d %H:%M (+07:00)")
+    lines = stats_rows(stats, when, missing="-")
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
         ctx.out.write(f"{label:<{width}}  {value}")
     return EXIT_OK
-
-
-def _num(value: int | None) -> str:
-    return "-" if value is None else f"{value:,}".replace(",", ".")
 
 
 def cmd_sync(ctx: Context) -> int:
@@ -500,16 +506,12 @@ def cmd_sync(ctx: Context) -> int:
     changes: dict[str, Any] = {"all_pages": args.all}
     if args.pages:
         changes["pages"] = args.pages
-    options = ctx.sync_options(**changes)
-    if args.concurrency:
-        from dataclasses import replace
-
-        options = replace(options, settings=replace(options.settings, concurrency=args.concurrency))
+    options = ctx.sync_options(concurrency=args.concurrency, **changes)
     progress = None if args.quiet else _progress_bar(ctx)
     try:
         summary = run_sync(ctx.store, ctx.site, options, progress)
     except SiteUnreachable as error:
-        summary = error.summary  # type: ignore[attr-defined]
+        summary = error.summary
         code = EXIT_UNREACHABLE if ctx.store.count() == 0 else EXIT_FAILURE
         _print_summary(ctx, summary)
         raise Failure(
@@ -541,8 +543,7 @@ def cmd_cache(ctx: Context) -> int:
         try:
             ctx.store.clear(keep_state=not ctx.args.all)
         except (Failure, StoreError):  # too damaged to open or to clear: remove its files
-            ctx.close()
-            ctx._store = None
+            ctx.drop_store()
             remove_cache(ctx.config.cache_dir, keep_state=not ctx.args.all)
         ctx.out.write(
             f"cleared {ctx.config.cache_dir}"
@@ -577,12 +578,11 @@ def cmd_open(ctx: Context) -> int:
 
     from tgagreader.text import is_openable_url
 
-    wanted = ctx.args.article
-    url = wanted
-    if wanted.lstrip("-").isdigit():
-        entries = ctx.store.entries(ids=[int(wanted)])
+    url = ctx.args.article.strip()
+    if _ARTICLE_ID.fullmatch(url):
+        entries = ctx.store.entries(ids=[int(url)])
         if not entries:
-            raise Failure(f"article {wanted} is not cached")
+            raise Failure(f"article {url} is not cached")
         url = entries[0].summary.url
     if not is_openable_url(url):
         raise Failure(f"refusing to open {url!r}: only http(s) links are opened", EXIT_USAGE)
@@ -610,18 +610,19 @@ def cmd_search(ctx: Context) -> int:
     found = ctx.store.search(" ".join(args.query), limit=args.number, categories=categories)
     if not found and ctx.store.count() == 0:
         raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
-    for index, result in enumerate(found):
-        if args.format in ("json", "jsonl"):
-            data = {**summary_json(result.entry.summary), "snippet": result.snippet}
-            if args.format == "jsonl":
-                ctx.out.write(_json(data, ensure_ascii=False))
-                continue
-            found[index] = data  # type: ignore[call-overload]
-        else:
+    if args.format == "text":
+        for result in found:
             ctx.out.write(_entry_line(ctx, result.entry))
             ctx.out.write("    " + _marked(ctx, result.snippet, result.spans))
+        return EXIT_OK
+    results = [
+        {**summary_json(result.entry.summary), "snippet": result.snippet} for result in found
+    ]
     if args.format == "json":
-        ctx.out.write(_json(found, ensure_ascii=False, indent=2))
+        ctx.out.write(_json(results, ensure_ascii=False, indent=2))
+    else:
+        for data in results:
+            ctx.out.write(_json(data, ensure_ascii=False))
     return EXIT_OK
 
 
@@ -726,17 +727,6 @@ def _global_options(parser: argparse.ArgumentParser, default: Any = None) -> Non
     )
 
 
-class _Commands:
-    """`add_subparsers()`, every command also taking the global options."""
-
-    def __init__(self, action: Any, common: argparse.ArgumentParser) -> None:
-        self.action = action
-        self.common = common
-
-    def add_parser(self, name: str, **options: Any) -> argparse.ArgumentParser:
-        return self.action.add_parser(name, parents=[self.common], **options)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tgag",
@@ -748,9 +738,10 @@ def build_parser() -> argparse.ArgumentParser:
     # The global options are accepted after the command too (`tgag latest --offline`).
     common = _Parser(add_help=False)
     _global_options(common, default=argparse.SUPPRESS)
-    commands = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add = functools.partial(subparsers.add_parser, parents=[common])
 
-    latest = commands.add_parser("latest", help="newest articles, newest first")
+    latest = add("latest", help="newest articles, newest first")
     latest.add_argument(
         "-n", "--number", type=_positive, default=20, metavar="N", help="how many (default 20)"
     )
@@ -770,7 +761,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-refresh", action="store_true", help="answer from the cache even if it is stale"
     )
 
-    read = commands.add_parser("read", help="one whole article")
+    read = add("read", help="one whole article")
     read.add_argument("article", metavar="ID_OR_URL")
     read.add_argument("--format", choices=("text", "md", "json"), default="text")
     read.add_argument(
@@ -780,18 +771,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="wrap width (default: terminal, 80 piped)",
     )
 
-    categories = commands.add_parser(
-        "categories", help="the site's categories with cached/unread counts"
-    )
+    categories = add("categories", help="the site's categories with cached/unread counts")
     categories.add_argument("--format", choices=("text", "json"), default="text")
     categories.add_argument("--no-refresh", action="store_true")
 
-    stats = commands.add_parser("stats", help="visitors online and article view hits")
+    stats = add("stats", help="visitors online and article view hits")
     stats.add_argument("--history", action="store_true", help="every snapshot, one per sync")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.add_argument("--no-refresh", action="store_true")
 
-    sync = commands.add_parser("sync", help="fetch what is new into the cache")
+    sync = add("sync", help="fetch what is new into the cache")
     sync.add_argument(
         "--pages", type=_positive, metavar="N", help="listing pages per category (default 2)"
     )
@@ -800,28 +789,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--concurrency", type=_positive, metavar="N", help="parallel requests (default 4)"
     )
 
-    cache = commands.add_parser("cache", help="the cache: info, clear, path")
+    cache = add("cache", help="the cache: info, clear, path")
     cache.add_argument("action", choices=("info", "clear", "path"))
     cache.add_argument(
         "--all", action="store_true", help="with clear: also forget read marks and bookmarks"
     )
 
-    open_ = commands.add_parser("open", help="open an article in the web browser")
+    open_ = add("open", help="open an article in the web browser")
     open_.add_argument("article", metavar="ID_OR_URL")
 
-    config = commands.add_parser("config", help="the configuration: path, show")
+    config = add("config", help="the configuration: path, show")
     config.add_argument("action", choices=("path", "show"))
 
-    search = commands.add_parser("search", help="search the cached articles")
+    search = add("search", help="search the cached articles")
     search.add_argument("query", nargs="+", help='words (no accents needed), "a phrase", prefix*')
     search.add_argument("-n", "--number", type=_positive, default=20, metavar="N")
     search.add_argument("--category", metavar="ID_OR_ALIAS", help="only this category")
     search.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
 
-    bookmarks = commands.add_parser("bookmarks", help="the bookmarked articles")
+    bookmarks = add("bookmarks", help="the bookmarked articles")
     bookmarks.add_argument("--format", choices=("text", "json", "jsonl", "tsv"), default="text")
 
-    export = commands.add_parser("export", help="write cached articles to a file or folder")
+    export = add("export", help="write cached articles to a file or folder")
     which = export.add_mutually_exclusive_group()
     which.add_argument("--bookmarks", action="store_true", help="the bookmarked articles")
     which.add_argument("--category", metavar="ID_OR_ALIAS", help="one category")
@@ -834,7 +823,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
+    if not re.fullmatch(r"[0-9]+", value) or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, not {value!r}")
     return int(value)
 
@@ -871,17 +860,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.demo and args.cache_dir is None:
         from dataclasses import replace
-        from pathlib import Path
 
-        import platformdirs
+        from tgagreader.config import user_dir
 
-        config = replace(config, cache_dir=Path(platformdirs.user_cache_dir(APP + "-demo")))
+        config = replace(config, cache_dir=user_dir("cache", APP + "-demo"))
     ctx = Context(args, config)
     try:
-        return COMMANDS[args.command](ctx)
+        code = COMMANDS[args.command](ctx)
+        ctx.out.stream.flush()  # here, where a closed pipe is handled, not at interpreter exit
+        return code
     except Failure as error:
         warn(str(error))
         return error.code
+    except BrokenPipeError:  # before `Exception`, which it is
+        # `tgag latest | head`: the reader went away; that is not an error. What is still
+        # buffered for stdout would fail again at exit: stdout goes to /dev/null instead.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
         from tgagreader.store import StoreError
 
@@ -891,11 +888,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         warn("interrupted")
-        return 130
-    except BrokenPipeError:
-        # `tgag latest | head`: the reader went away; that is not an error.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        return EXIT_OK
+        return EXIT_INTERRUPTED
     finally:
         ctx.close()

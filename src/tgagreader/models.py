@@ -6,6 +6,7 @@ it can be compared, cached and turned into JSON without knowing where it came fr
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar, TypeAlias
@@ -34,6 +35,34 @@ class Category:
     def key(self) -> str:
         """A stable identifier: the numeric id when known, else the alias."""
         return str(self.id) if self.id is not None else self.alias
+
+    def walk(self) -> Iterator[Category]:
+        """This category, then its subcategories, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def keys(self) -> list[str]:
+        """The keys and aliases an article of this category or of a subcategory is stored
+        under (a Joomla 2.5 listing knows only the alias)."""
+        walked = list(self.walk())
+        return [c.key for c in walked] + [c.alias for c in walked]
+
+    def totals(self, counts: dict[str, tuple[int, int]]) -> tuple[int, int]:
+        """(articles, unread) of this category with its subcategories', from `counts` by key
+        (as `Store.category_counts` gives them)."""
+        total = unread = 0
+        for category in self.walk():
+            own_total, own_unread = counts.get(category.key, (0, 0))
+            total += own_total
+            unread += own_unread
+        return total, unread
+
+
+def walk_menu(menu: Iterable[Category]) -> Iterator[Category]:
+    """Every category of a menu, depth first."""
+    for category in menu:
+        yield from category.walk()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import re
 import textwrap
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tgagreader.models import (
     Article,
@@ -23,6 +23,7 @@ from tgagreader.models import (
     ListBlock,
     Paragraph,
     Quote,
+    SiteStats,
     Table,
 )
 from tgagreader.text import is_openable_url
@@ -47,20 +48,68 @@ def plain(text: str, kind: str) -> str:
     return text
 
 
+CUT_OFF = "This copy was cut off; it will be fetched again at the next sync."
+
+
+def number(value: int | None, missing: str = "–") -> str:
+    """A count as Vietnamese writes it (15.230), or `missing` when the site did not say."""
+    return missing if value is None else f"{value:,}".replace(",", ".")
+
+
+def stats_rows(stats: SiteStats, fetched_at: str, missing: str = "–") -> list[tuple[str, str]]:
+    """The site's statistics as (label, value) rows, as `tgag stats` and the reader show them."""
+    return [
+        ("Guests online", number(stats.guests_online, missing)),
+        ("Members online", number(stats.members_online, missing)),
+        ("Article view hits", number(stats.article_hits, missing)),
+        *stats.other.items(),
+        ("Fetched at", fetched_at),
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class NumberedLinks:
     links: tuple[Link, ...]
+    _numbers: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        numbers: dict[str, int] = {}
+        for index, link in enumerate(self.links, start=1):
+            numbers.setdefault(link.url, index)
+        object.__setattr__(self, "_numbers", numbers)
 
     def number(self, url: str) -> int | None:
-        for index, link in enumerate(self.links, start=1):
-            if link.url == url:
-                return index
-        return None
+        return self._numbers.get(url)
 
 
 def numbered_links(article: Article) -> NumberedLinks:
     """The article's followable links in reading order (the numbers `1`-`9` open in the TUI)."""
     return NumberedLinks(tuple(link for link in article.links if is_openable_url(link.url)))
+
+
+def link_marks(
+    text: str, links: tuple[Link, ...], numbers: NumberedLinks
+) -> list[tuple[int, int, int]]:
+    """Where each numbered link's words are in `text`: (start, end, number), in text order,
+    never overlapping. A block lists its links in reading order, so each is looked for after
+    the one before (two links both saying "đây" are two places); one that is not found there
+    falls back to its first free occurrence."""
+    marks: list[tuple[int, int, int]] = []
+    cursor = 0
+    for link in links:
+        found = numbers.number(link.url)
+        if found is None or not link.text:
+            continue
+        start = text.find(link.text, cursor)
+        if start < 0:
+            start = text.find(link.text)
+            end = start + len(link.text)
+            if start < 0 or any(start < e and s < end for s, e, _ in marks):
+                continue
+        end = start + len(link.text)
+        marks.append((start, end, found))
+        cursor = max(cursor, end)
+    return sorted(marks)
 
 
 def meta_line(article: Article) -> str:
@@ -70,7 +119,7 @@ def meta_line(article: Article) -> str:
     if article.published is not None:
         parts.append(article.published.strftime("%d/%m/%Y %H:%M"))
     if article.hits is not None:
-        parts.append(f"{article.hits:,} lượt xem".replace(",", "."))
+        parts.append(f"{number(article.hits)} lượt xem")
     return " · ".join(part for part in parts if part)
 
 
@@ -86,10 +135,7 @@ def to_text(article: Article, width: int = 80, style: Style = plain) -> str:
         out.append("")
         out.extend(_block_text(block, width, links, style))
     if not article.complete:
-        out += [
-            "",
-            style("[This copy was cut off; it will be fetched again at the next sync.]", "dim"),
-        ]
+        out += ["", style(f"[{CUT_OFF}]", "dim")]
     if links.links:
         out += ["", style("Links:", "heading")]
         out.extend(f"[{n}] {link.url}" for n, link in enumerate(links.links, start=1))
@@ -98,7 +144,7 @@ def to_text(article: Article, width: int = 80, style: Style = plain) -> str:
 
 def body_text(article: Article) -> str:
     """The body as unwrapped plain text, paragraphs separated by blank lines (for JSON)."""
-    return "\n\n".join(_unwrapped(block) for block in article.body if _unwrapped(block))
+    return "\n\n".join(text for text in map(_unwrapped, article.body) if text)
 
 
 def _unwrapped(block: Block) -> str:
@@ -113,18 +159,14 @@ def _bullet(block: ListBlock, index: int) -> str:
     return f"{index}. " if block.ordered else "• "
 
 
-def _mark_links(text: str, links: tuple[Link, ...], numbers: NumberedLinks, style: Style) -> str:
-    """Put `[n]` after the first occurrence of each link's text."""
-    for link in links:
-        number = numbers.number(link.url)
-        if number is None or not link.text:
-            continue
-        position = text.find(link.text)
-        if position < 0:
-            continue
-        end = position + len(link.text)
-        text = text[:end] + style(f"[{number}]", "link") + text[end:]
-    return text
+def _mark_links(text: str, links: tuple[Link, ...], numbers: NumberedLinks) -> str:
+    """Put `[n]` after each link's words (styled later, once wrapped: see `_style_markers`)."""
+    out, last = [], 0
+    for _start, end, found in link_marks(text, links, numbers):
+        out += [text[last:end], f"[{found}]"]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 _MARKER = re.compile(r"\[\d+\]")
@@ -150,14 +192,14 @@ def _block_text(block: Block, width: int, links: NumberedLinks, style: Style) ->
         for index, item in enumerate(block.items, start=1):
             bullet = _bullet(block, index)
             lines += textwrap.wrap(
-                _mark_links(item, block.links, links, plain),
+                _mark_links(item, block.links, links),
                 width,
                 initial_indent="  " + bullet,
                 subsequent_indent="  " + " " * len(bullet),
             )
         return _style_markers(lines, style)
     if isinstance(block, Quote):
-        text = _mark_links(block.text, block.links, links, plain)
+        text = _mark_links(block.text, block.links, links)
         return _style_markers(
             [
                 "  │ " + line
@@ -169,7 +211,7 @@ def _block_text(block: Block, width: int, links: NumberedLinks, style: Style) ->
     if isinstance(block, Table):
         return _table_text(block, width)
     assert isinstance(block, Paragraph)
-    text = _mark_links(block.text, block.links, links, plain)
+    text = _mark_links(block.text, block.links, links)
     lines = [line for part in text.split("\n") for line in (textwrap.wrap(part, width) or [""])]
     return _style_markers(lines, style)
 
@@ -225,9 +267,12 @@ def to_markdown(article: Article) -> str:
         "",
         f"<{article.url}>",
     ]
+    links = numbered_links(article)
     for block in article.body:
         out.append("")
-        out.append(_block_markdown(block))
+        out.append(_block_markdown(block, links))
+    if not article.complete:
+        out += ["", f"*{CUT_OFF}*"]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -238,35 +283,34 @@ def _escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def _linked(text: str, links: tuple[Link, ...]) -> str:
-    escaped = _escape(text)
-    for link in links:
-        if not is_openable_url(link.url):
-            continue
-        needle = _escape(link.text)
-        position = escaped.find(needle)
-        if position >= 0:
-            target = link.url.replace(")", "%29").replace(" ", "%20")
-            escaped = (
-                escaped[:position] + f"[{needle}]({target})" + escaped[position + len(needle) :]
-            )
-    return escaped
+def _linked(text: str, links: tuple[Link, ...], numbers: NumberedLinks) -> str:
+    """`text` escaped, each followable link's words made a Markdown link. The places are found
+    in the text as it is, before any markup goes in: a link's words can then never be matched
+    inside the address of a link made before it."""
+    out, last = [], 0
+    for start, end, found in link_marks(text, links, numbers):
+        target = numbers.links[found - 1].url.replace(")", "%29").replace(" ", "%20")
+        out += [_escape(text[last:start]), f"[{_escape(text[start:end])}]({target})"]
+        last = end
+    out.append(_escape(text[last:]))
+    return "".join(out)
 
 
-def _block_markdown(block: Block) -> str:
+def _block_markdown(block: Block, links: NumberedLinks) -> str:
     if isinstance(block, Image):
         caption = _escape(block.caption or block.alt or "")
         image = f"![{caption}]({block.src.replace(')', '%29')})"
         return image + (f"\n*{caption}*" if block.caption else "")
     if isinstance(block, Heading):
-        return "#" * max(2, min(block.level, 6)) + " " + _linked(block.text, block.links)
+        return "#" * max(2, min(block.level, 6)) + " " + _linked(block.text, block.links, links)
     if isinstance(block, ListBlock):
         return "\n".join(
-            (f"{i}. " if block.ordered else "- ") + _linked(item, block.links)
+            (f"{i}. " if block.ordered else "- ") + _linked(item, block.links, links)
             for i, item in enumerate(block.items, start=1)
         )
     if isinstance(block, Quote):
-        return "\n".join("> " + _linked(line, block.links) for line in block.text.split("\n"))
+        linked = _linked(block.text, block.links, links)
+        return "\n".join("> " + line for line in linked.split("\n"))
     if isinstance(block, Table):
         rows = [[_escape(cell) for cell in row] for row in block.rows]
         columns = max(len(row) for row in rows)
@@ -275,6 +319,8 @@ def _block_markdown(block: Block) -> str:
         body = rows[1:] if block.header else rows
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * columns]
         lines += ["| " + " | ".join(row) + " |" for row in body]
+        if block.caption:
+            lines[:0] = [f"*{_escape(block.caption)}*", ""]
         return "\n".join(lines)
     assert isinstance(block, Paragraph)
-    return "  \n".join(_linked(line, block.links) for line in block.text.split("\n"))
+    return _linked(block.text, block.links, links).replace("\n", "  \n")

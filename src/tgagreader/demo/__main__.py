@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from tgagreader.demo import GENERATIONS
@@ -27,12 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     ).start()
     print(server.url, flush=True)
     print(f"serving the {args.generation} demo site; Ctrl-C to stop", file=sys.stderr, flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()  # stops the server however it ends
     return 0
 
 

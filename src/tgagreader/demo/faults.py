@@ -13,12 +13,13 @@ A matcher selects requests by the site file their URL resolves to, so `article(1
 every URL form of article 1392 (SEF or not, any page of it). A plain string given to `inject`
 matches a substring of the path and query as sent.
 
-Each fault is a small frozen dataclass with a `respond(exchange)` method: the server's hook
-(`DemoServer.inject`, `_Handler._fault`) hands it an `Exchange`, which knows what was asked and
-what the normal answer would have been, and writes without ever raising. Faults that wait
-(`Hang`) end as soon as the client hangs up, the faults are cleared or the server stops, and
-`DemoServer.stop()` shuts down any connection a fault still holds, so no handler thread
-outlives its test. This module is imported only when a fault is injected.
+Each fault is a small frozen dataclass with a `respond(exchange)` method. `DemoServer.inject`
+registers it; for each request it matches, the server's hook (`_Handler._fault`) hands it an
+`Exchange`, which knows what was asked and what the normal answer would have been, and writes
+without ever raising. Faults that wait (`Hang`) end as soon as the client hangs up, the faults
+are cleared or the server stops, and `DemoServer.stop()` shuts down any connection a fault
+still holds, so no handler thread outlives its test. This module is imported only when a fault
+is injected.
 """
 
 from __future__ import annotations
@@ -34,10 +35,9 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from tgagreader.demo.server import CONTENT_TYPES, NO_CACHE_HEADERS, TEXT_SUFFIXES
+from tgagreader.demo.server import base_headers
 
 if TYPE_CHECKING:
     from tgagreader.demo.server import _Handler
@@ -120,12 +120,10 @@ class Exchange:
     been, and the means to answer differently. Writes never raise: a client that went away
     makes `write` return False and the connection is closed."""
 
-    def __init__(self, handler: _Handler, request: FaultRequest, hit: int, *, head: bool) -> None:
+    def __init__(self, handler: _Handler, request: FaultRequest, *, head: bool) -> None:
         # (the demo server's handler: this class is the only other code that touches it)
         self._handler = handler
         self.request = request
-        self.hit = hit
-        """1 for the first request the injection matched, 2 for the second, ..."""
         self.head = head
         self.server = handler.server.demo
 
@@ -139,11 +137,7 @@ class Exchange:
 
     def response(self) -> tuple[int, dict[str, str], bytes]:
         """The normal answer: status, headers (without Content-Length) and body."""
-        suffix = Path(self.request.file).suffix.lower()
-        headers = {"Content-Type": CONTENT_TYPES.get(suffix, "application/octet-stream")}
-        if suffix in TEXT_SUFFIXES:
-            headers.update(NO_CACHE_HEADERS)
-        return self.request.status, headers, self.page(self.request.file)
+        return self.request.status, base_headers(self.request.file), self.page(self.request.file)
 
     def send_head(self, status: int, headers: dict[str, str]) -> bool:
         """The status line and headers, as given (no Content-Length is added)."""

@@ -28,7 +28,7 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -82,6 +82,16 @@ class Resolution:
     file: str
 
 
+def base_headers(file: str, *, cacheable: bool = False) -> dict[str, str]:
+    """The headers of a site file as served: its Content-Type and, for a page, Joomla's
+    no-cache headers unless it is served `cacheable` (with validators)."""
+    suffix = PurePosixPath(file).suffix.lower()
+    headers = {"Content-Type": CONTENT_TYPES.get(suffix, "application/octet-stream")}
+    if suffix in TEXT_SUFFIXES and not cacheable:
+        headers.update(NO_CACHE_HEADERS)
+    return headers
+
+
 def _int(value: str | None) -> int | None:
     if value is None:
         return None
@@ -113,6 +123,15 @@ class SiteMap:
                 self.routes[item["alias"]] = itemid
 
     # -- public -------------------------------------------------------------------------------
+
+    def body(self, file: str, origin: str) -> bytes:
+        """A site file as served from `origin`: pages and feeds link to the server's own
+        address (the generator wrote a placeholder for it)."""
+        path = self.root / file
+        content = path.read_bytes()
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            content = content.replace(HOST_PLACEHOLDER.encode(), origin.encode())
+        return content
 
     def resolve(self, target: str) -> Resolution:
         split = urlsplit(target)
@@ -252,22 +271,23 @@ class SiteMap:
         index = min(self._offset(q) // max(1, size), len(pages) - 1)
         return Resolution(200, pages[index])
 
-    def _featured(self, q: dict[str, str]) -> Resolution:
-        if q.get("format", "html") == "feed":
-            return self._feed(self.home["feeds"], q)
-        if q.get("format", "html") != "html":
+    def _page_or_feed(self, listing: dict[str, Any], q: dict[str, str]) -> Resolution:
+        """A listing (the front page's or a category's) as the page asked for, or its feed."""
+        fmt = q.get("format", "html")
+        if fmt == "feed":
+            return self._feed(listing["feeds"], q)
+        if fmt != "html":
             return self._not_found()
-        return self._listing(self.home["pages"], self.home["page_size"], q)
+        return self._listing(listing["pages"], listing["page_size"], q)
+
+    def _featured(self, q: dict[str, str]) -> Resolution:
+        return self._page_or_feed(self.home, q)
 
     def _category(self, cid: int | None, q: dict[str, str]) -> Resolution:
         cat = self.categories.get(cid) if cid is not None else None
         if cat is None:
             return Resolution(404, self.errors["category"])
-        if q.get("format", "html") == "feed":
-            return self._feed(cat["feeds"], q)
-        if q.get("format", "html") != "html":
-            return self._not_found()
-        return self._listing(cat["pages"], cat["page_size"], q)
+        return self._page_or_feed(cat, q)
 
     def _article(self, aid: int | None, q: dict[str, str]) -> Resolution:
         art = self.articles.get(aid) if aid is not None else None
@@ -301,10 +321,10 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body are separate writes: avoid 40 ms stalls
     server_version = "Apache"
-    sys_version = ""
 
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
+    def log_message(self, format: str, *args: Any) -> None:
+        """Nothing: `tgag --demo` and the tests must not get request logs over their output
+        (http.server writes one line per request to stderr)."""
 
     def version_string(self) -> str:
         return self.server_version
@@ -349,14 +369,13 @@ class _Handler(BaseHTTPRequestHandler):
 
         demo = self.server.demo
         request = FaultRequest(self.command, self.path, resolution.file, resolution.status)
-        claimed = demo._claim_fault(request)
-        if claimed is None:
+        fault = demo._claim_fault(request)
+        if fault is None:
             return False
-        fault, hit = claimed
         with demo._active:
             demo._exchanges.add(self.connection)
         try:
-            answered = fault.respond(Exchange(self, request, hit, head=head))
+            answered = fault.respond(Exchange(self, request, head=head))
             if answered and not self._recorded:  # a hang or a reset: no status was sent
                 self._recorded = True
                 demo._record(RequestRecord(self.command, self.path, 0, dict(self.headers.items())))
@@ -367,26 +386,18 @@ class _Handler(BaseHTTPRequestHandler):
                 demo._active.notify_all()
 
     def _body(self, file: str) -> bytes:
-        """A site file as served: text files with the server's own origin in their links."""
         demo = self.server.demo
-        path = demo.root / file
-        body = path.read_bytes()
-        if path.suffix.lower() in TEXT_SUFFIXES:
-            body = body.replace(HOST_PLACEHOLDER.encode(), demo.origin.encode())
-        return body
+        return demo.sitemap.body(file, demo.origin)
 
-    def _send_file(self, resolution: Resolution, *, head: bool) -> int:
+    def _send_file(self, resolution: Resolution, *, head: bool) -> None:
         demo = self.server.demo
-        path = demo.root / resolution.file
-        suffix = path.suffix.lower()
         body = self._body(resolution.file)
         status = resolution.status
-        headers: dict[str, str] = {
-            "Content-Type": CONTENT_TYPES.get(suffix, "application/octet-stream")
-        }
-        if status == 200 and demo.validators:
+        cacheable = status == 200 and demo.validators
+        headers = base_headers(resolution.file, cacheable=cacheable)
+        if cacheable:
             etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
-            mtime = int(path.stat().st_mtime)
+            mtime = int((demo.root / resolution.file).stat().st_mtime)
             headers["ETag"] = etag
             headers["Last-Modified"] = email.utils.formatdate(mtime, usegmt=True)
             if self._not_modified(etag, mtime):
@@ -395,9 +406,7 @@ class _Handler(BaseHTTPRequestHandler):
                     self.send_header(key, headers[key])
                 self.send_header("Content-Length", "0")
                 self.end_headers()
-                return 304
-        elif suffix in TEXT_SUFFIXES:
-            headers.update(NO_CACHE_HEADERS)
+                return
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, value)
@@ -405,7 +414,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(body)
-        return status
 
     def _not_modified(self, etag: str, mtime: int) -> bool:
         inm = self.headers.get("If-None-Match")
@@ -450,12 +458,12 @@ class DemoServer:
             from tgagreader.demo import site_root
 
             root = site_root(generation)
-        self.generation = generation
         self.root = Path(root)
         self.host = host
         self.port = port
         self.validators = validators
         self.sitemap = SiteMap(self.root)
+        self.generation = self.sitemap.generation  # the site's own word: `root` may differ
         self.requests: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._faults: list[Injection] = []
@@ -491,16 +499,17 @@ class DemoServer:
             self._faults.clear()
             self._epoch += 1
 
-    def _claim_fault(self, request: FaultRequest) -> tuple[Fault, int] | None:
+    def _claim_fault(self, request: FaultRequest) -> Fault | None:
+        """The fault that answers `request`, if any; every injection that matches counts it."""
         with self._lock:
-            found: tuple[Fault, int] | None = None
+            found: Fault | None = None
             for injection in self._faults:
                 if not injection.matches(request):
                     continue
                 injection.hits += 1
                 injection.arrivals.append(time.monotonic())
                 if found is None and (injection.times is None or injection.hits <= injection.times):
-                    found = injection.fault, injection.hits
+                    found = injection.fault
             return found
 
     def start(self) -> DemoServer:
@@ -551,7 +560,7 @@ class DemoServer:
         self.stop()
 
     def serve_forever(self) -> None:
-        """Start (if needed) and block until interrupted."""
+        """Start (if needed), block until interrupted, then stop."""
         self.start()
         assert self._thread is not None
         try:

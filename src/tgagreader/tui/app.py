@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 import webbrowser
 from collections.abc import Callable, Iterable
@@ -19,6 +18,7 @@ from tgagreader.sync import SiteUnreachable, SyncEvent, SyncOptions, SyncSummary
 from tgagreader.text import is_openable_url
 from tgagreader.tui import bindings
 from tgagreader.tui.commands import ReaderCommands
+from tgagreader.tui.guard import shows_store_errors
 from tgagreader.tui.screens.help import HelpScreen
 from tgagreader.tui.screens.main import MainScreen
 from tgagreader.tui.screens.stats import StatsScreen
@@ -62,8 +62,8 @@ class ReaderApp(App[None]):
         super().exit(*args, **kwargs)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands, but for those the reader has its own of (its help lists
-        every key; quitting saves the reading position)."""
+        """Textual's own commands, less "Keys" and "Quit": `ReaderCommands` has its own of
+        both, and the palette would show each twice."""
         for command in super().get_system_commands(screen):
             if command.title not in ("Keys", "Quit"):
                 yield command
@@ -92,6 +92,7 @@ class ReaderApp(App[None]):
                     markup=False,
                 )
 
+    @shows_store_errors
     def refresh_if_stale(self) -> None:
         """At start: the cache is on screen already; fetch what is new if it is old."""
         last = self.store.last_sync()
@@ -105,8 +106,12 @@ class ReaderApp(App[None]):
         if self.offline:
             self.notify("Offline mode: not fetching anything.", severity="warning", timeout=3)
             return
-        self._sync(self.options)
+        if self.syncing:
+            self.notify("A refresh is already running.", timeout=3)
+            return
+        self._start_sync(self.options)
 
+    @shows_store_errors
     def fetch_older(self, category: str) -> None:
         """The list reached its end: fetch the category's next listing page from the site."""
         if self.offline or self.syncing:
@@ -120,51 +125,50 @@ class ReaderApp(App[None]):
         options = replace(
             self.options, categories=(category,), start_page=pages, pages=1, front_page=False
         )
-        self._sync(options, quiet=True)
+        self._start_sync(options, quiet=True)
 
-    @work(thread=True, exclusive=True, group="sync")
-    def _sync(self, options: SyncOptions, quiet: bool = False) -> None:
-        self.call_from_thread(self._sync_started)
+    def _start_sync(self, options: SyncOptions, quiet: bool = False) -> None:
+        # Set here, not in the worker: a second `r` pressed before the worker runs sees it.
+        self.syncing = True
+        self._status(progress=(0, 1))
+        self._sync(options, quiet)
+
+    # An async worker, not a thread: the sync is async I/O (parsing a page costs under a
+    # millisecond), and Textual cancels a task at exit. A thread cannot be cancelled, and
+    # quitting waited for it: up to read timeout x attempts (80 s) on a site that never answers.
+    @work(exclusive=True, group="sync")
+    async def _sync(self, options: SyncOptions, quiet: bool = False) -> None:
         try:
-            summary = asyncio.run(
-                sync(
-                    self.store,
-                    self.site,
-                    replace(options, lock_timeout=0.0),
-                    self._progress_from_thread,
-                )
+            summary = await sync(
+                self.store, self.site, replace(options, lock_timeout=0.0), self._show_progress
             )
         except SiteUnreachable as error:
-            self.call_from_thread(self._sync_failed, f"Cannot reach {self.site}: {error}", False)
-            return
+            self._sync_failed(f"Cannot reach {self.site}: {error}", False)
         except (StoreError, OSError) as error:
-            self.call_from_thread(self._sync_failed, str(error), None)
-            return
-        self.call_from_thread(self._sync_done, summary, quiet)
+            self._sync_failed(str(error), None)
+        else:
+            self._sync_done(summary, quiet)
 
-    def _progress_from_thread(self, event: SyncEvent) -> None:
-        self.call_from_thread(self._show_progress, event)
-
-    def _sync_started(self) -> None:
-        self.syncing = True
-        self.query_one(StatusBar).progress = (0, 1)
+    def _status(self, **values: object) -> None:
+        """Set the main screen's status bar, whichever screen is on top now."""
+        screen = self.main_screen
+        if screen is not None and screen.is_mounted:
+            status = screen.query_one(StatusBar)
+            for name, value in values.items():
+                setattr(status, name, value)
 
     def _show_progress(self, event: SyncEvent) -> None:
         if event.kind != "done":
-            self.query_one(StatusBar).progress = (event.done, max(event.total, 1))
+            self._status(progress=(event.done, max(event.total, 1)))
 
     def _sync_failed(self, message: str, online: bool | None) -> None:
         self.syncing = False
-        status = self.query_one(StatusBar)
-        status.progress = None
-        status.online = online
+        self._status(progress=None, online=online)
         self.notify(message, title="Refresh failed", severity="warning", timeout=6, markup=False)
 
     def _sync_done(self, summary: SyncSummary, quiet: bool) -> None:
         self.syncing = False
-        status = self.query_one(StatusBar)
-        status.progress = None
-        status.online = True
+        self._status(progress=None, online=True)
         if summary.skipped:
             self.notify("Another sync of this cache is running.", timeout=3)
         elif summary.failed:

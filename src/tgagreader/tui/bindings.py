@@ -20,11 +20,13 @@ APP = [
     Binding("s", "statistics", "Stats", id="statistics", show=False),
     Binding("r", "refresh", "Refresh", id="refresh"),
     Binding("ctrl+t", "toggle_dark", "Theme", id="toggle_theme", show=False),
-    Binding("tab", "screen.focus_next_pane", "Next pane", id="next_pane", show=False),
-    Binding(
-        "shift+tab", "screen.focus_previous_pane", "Previous pane", id="previous_pane", show=False
-    ),
     Binding("q,escape", "screen.back", "Back", id="back"),
+]
+# The main screen's own: Textual's Screen binds tab and shift+tab to focus_next/previous, and a
+# screen's bindings come before the app's, so these must be the screen's to be reached at all.
+MAIN = [
+    Binding("tab", "focus_next_pane", "Next pane", id="next_pane", show=False),
+    Binding("shift+tab", "focus_previous_pane", "Previous pane", id="previous_pane", show=False),
 ]
 LIST = [
     Binding("j,down", "cursor_down", "Down", id="list.down", show=False),
@@ -77,14 +79,16 @@ SEARCH = [
     Binding("escape", "cancel", "Back", id="search.cancel"),
     Binding("down", "focus_results", "Results", id="search.results", show=False),
 ]
+# down and up scroll too: they are the focused scroll view's own keys, and reach it first.
 STATISTICS = [
     Binding("q,escape,s", "app.pop_screen", "Back", id="stats.back"),
-    Binding("j,down", "scroll_down", "Down", id="stats.down", show=False),
-    Binding("k,up", "scroll_up", "Up", id="stats.up", show=False),
+    Binding("j", "scroll_down", "Down", id="stats.down", show=False),
+    Binding("k", "scroll_up", "Up", id="stats.up", show=False),
 ]
 HELP = [Binding("q,escape,question_mark", "app.pop_screen", "Close", id="help.close")]
 ALL = {
     "Everywhere": APP,
+    "Main screen": MAIN,
     "Category tree": TREE,
     "Article list": LIST,
     "Reader": READER,

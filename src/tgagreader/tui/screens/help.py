@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,6 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tgagreader.tui import bindings
+
+if TYPE_CHECKING:
+    from tgagreader.tui.app import ReaderApp
 
 
 class HelpScreen(ModalScreen[None]):
@@ -20,9 +25,12 @@ class HelpScreen(ModalScreen[None]):
         background: $surface; padding: 0 1; }
     """
 
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
     def compose(self) -> ComposeResult:
-        config = getattr(self.app, "config", None)
-        keymap = dict(config.keys) if config is not None else {}
+        keymap = dict(self.reader_app.config.keys)
         table = Table(box=None, show_edge=False, padding=(0, 1), expand=True)
         table.add_column(Text("Keys"), style="bold", no_wrap=True)
         table.add_column(Text("Does"))

@@ -3,21 +3,20 @@ and one at a time (with back navigation) on a narrow one."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Footer, Label, Tree
 
-from tgagreader.models import Article
-from tgagreader.store import Entry, StoreError
+from tgagreader.store import Entry
 from tgagreader.text import is_openable_url
 from tgagreader.tui import bindings
+from tgagreader.tui.guard import shows_store_errors
 from tgagreader.tui.screens.search import SearchScreen
 from tgagreader.tui.widgets.article_list import ArticleList
 from tgagreader.tui.widgets.article_view import ArticleView
@@ -29,31 +28,17 @@ if TYPE_CHECKING:
     from tgagreader.tui.app import ReaderApp
 
 PANES = ("tree", "list", "reader")
-
-
-def _shows_store_errors(method: Callable[..., None]) -> Callable[..., None]:
-    """A cache that fails under the reader (a full disk, a damaged file) is a notification,
-    not a crash: what is on screen stays usable."""
-
-    @functools.wraps(method)
-    def guarded(self: MainScreen, *args: object, **kwargs: object) -> None:
-        try:
-            method(self, *args, **kwargs)
-        except StoreError as error:
-            self.notify(str(error), title="Cache error", severity="error", timeout=8, markup=False)
-
-    return guarded
-
-
 NARROW = 100  # columns under which one pane is shown at a time
 PAGE = 200  # articles loaded into the list at a time
 
 
 class MainScreen(Screen[None]):
-    # Textual's Screen binds tab and shift+tab to focus_next/focus_previous, and a screen's
-    # bindings come before the app's: without these, tab never reached next_pane (it moved the
-    # focus in the wide layout by chance, and did nothing in the narrow one).
-    BINDINGS = [b for b in bindings.APP if b.id in ("next_pane", "previous_pane")]
+    BINDINGS = bindings.MAIN
+    DEFAULT_CSS = """
+    MainScreen #find-row { height: auto; }  /* under the panes, above the docked footer */
+    MainScreen #find-count { display: none; width: auto; padding: 0 1; color: $text-muted; }
+    MainScreen #find-count.-visible { display: block; }
+    """
     pane: reactive[str] = reactive("list")
     narrow: reactive[bool] = reactive(False)
     unread_only: reactive[bool] = reactive(False)
@@ -74,10 +59,12 @@ class MainScreen(Screen[None]):
             yield CategoryTree(id="tree")
             yield ArticleList(id="list")
             yield ArticleView(id="reader")
-        yield FindBar(id="find")
+        with Horizontal(id="find-row"):
+            yield FindBar(id="find")
+            yield Label(id="find-count")
         yield Footer(compact=True)
 
-    @_shows_store_errors
+    @shows_store_errors
     def save_position(self) -> None:
         """Remember where the reader is in the article shown (restored when it is opened)."""
         view = self.query_one(ArticleView)
@@ -99,7 +86,7 @@ class MainScreen(Screen[None]):
 
     # -- data ----------------------------------------------------------------------------------
 
-    @_shows_store_errors
+    @shows_store_errors
     def reload(self) -> None:
         """Read everything shown from the store again (after a sync, or at start)."""
         store = self.reader_app.store
@@ -110,7 +97,7 @@ class MainScreen(Screen[None]):
         self.refresh_counts()
         self.load_list(keep=self.showing)
 
-    @_shows_store_errors
+    @shows_store_errors
     def load_list(self, *, keep: int | None = None) -> None:
         articles = self.query_one(ArticleList)
         articles.set_entries(self._entries(0), keep=keep)
@@ -150,7 +137,7 @@ class MainScreen(Screen[None]):
         self.pane = "reader"
 
     @on(ArticleList.EndReached)
-    @_shows_store_errors
+    @shows_store_errors
     def list_end(self) -> None:
         articles = self.query_one(ArticleList)
         more = self._entries(len(articles.entries))
@@ -159,7 +146,7 @@ class MainScreen(Screen[None]):
         elif self.category not in (ALL, BOOKMARKS):
             self.reader_app.fetch_older(self.category)
 
-    @_shows_store_errors
+    @shows_store_errors
     def show(self, entry: Entry, *, mark_read: bool) -> None:
         """Put an article in the reader (and mark it read when it is opened for reading)."""
         store = self.reader_app.store
@@ -208,11 +195,14 @@ class MainScreen(Screen[None]):
     @on(FindBar.Changed)
     def find_changed(self, event: FindBar.Changed) -> None:
         count = self.query_one(ArticleView).find(event.value)
-        event.input.border_subtitle = f"{count} matches"
+        label = self.query_one("#find-count", Label)
+        label.update(Text(f"{count} match{'' if count == 1 else 'es'}"))
+        label.set_class(bool(event.value.strip()), "-visible")
 
     @on(FindBar.Closed)
     def find_closed(self, event: FindBar.Closed) -> None:
         view = self.query_one(ArticleView)
+        self.query_one("#find-count", Label).remove_class("-visible")
         if not event.keep:
             view.find("", jump=False)
         view.focus()
@@ -257,27 +247,47 @@ class MainScreen(Screen[None]):
 
     # -- actions on the current article --------------------------------------------------------
 
-    def current_article(self) -> tuple[Entry | None, Article | None]:
-        articles = self.query_one(ArticleList)
-        view = self.query_one(ArticleView)
-        if self.pane == "reader" and view.article is not None:
-            entry = next((e for e in articles.entries if e.id == view.article.id), None)
-            return entry, view.article
-        entry = articles.current
-        return entry, None
+    def current_id(self) -> int | None:
+        """The article the keys act on: the one in the reader when the reader has the focus
+        (opened from search, it need not be in the list), else the one under the list's
+        cursor."""
+        if self.pane == "reader":
+            return self.showing
+        entry = self.query_one(ArticleList).current
+        return entry.id if entry is not None else None
 
-    @_shows_store_errors
-    def action_toggle_bookmark(self) -> None:
-        entry, _article = self.current_article()
-        if entry is None:
-            return
+    @shows_store_errors
+    def toggle_bookmark(self, article_id: int) -> bool | None:
+        """Bookmark the article, or remove its bookmark; returns whether it is bookmarked."""
         store = self.reader_app.store
-        bookmarked = not store.state(entry.id)[1]
-        store.set_bookmark(entry.id, bookmarked)
-        self.query_one(ArticleList).update_entry(entry.id, bookmarked=bookmarked)
+        bookmarked = not store.state(article_id)[1]
+        store.set_bookmark(article_id, bookmarked)
+        self.query_one(ArticleList).update_entry(article_id, bookmarked=bookmarked)
         self.notify("Bookmarked." if bookmarked else "Bookmark removed.", timeout=2)
         self.refresh_counts()
+        return bookmarked
 
+    @shows_store_errors
+    def toggle_read(self, article_id: int) -> bool | None:
+        """Mark the article read, or unread; returns whether it is read."""
+        store = self.reader_app.store
+        read = not store.state(article_id)[0]
+        store.set_read(article_id, read)
+        self.query_one(ArticleList).update_entry(article_id, read=read)
+        self.refresh_counts()
+        return read
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            self.toggle_bookmark(article_id)
+
+    def action_toggle_read(self) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            self.toggle_read(article_id)
+
+    @shows_store_errors
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only
         self.query_one(StatusBar).filter = "unread only" if self.unread_only else ""
@@ -287,6 +297,7 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         self.app.push_screen(SearchScreen(), self._search_done)
 
+    @shows_store_errors
     def _search_done(self, result: tuple[int, str] | None) -> None:
         if result is None:
             return
@@ -309,30 +320,30 @@ class MainScreen(Screen[None]):
             bookmarks=len(store.bookmarked_ids()),
         )
 
-    @_shows_store_errors
-    def action_toggle_read(self) -> None:
-        entry, _article = self.current_article()
-        if entry is None:
-            return
-        read = not self.reader_app.store.state(entry.id)[0]
-        self.reader_app.store.set_read(entry.id, read)
-        self.query_one(ArticleList).update_entry(entry.id, read=read)
-        self.refresh_counts()
+    @shows_store_errors
+    def url_of(self, article_id: int) -> str | None:
+        view = self.query_one(ArticleView)
+        if view.article is not None and view.article.id == article_id:
+            return view.article.url
+        entries = self.reader_app.store.entries(ids=[article_id])
+        return entries[0].summary.url if entries else None
 
-    def _url(self) -> str | None:
-        entry, article = self.current_article()
-        return article.url if article is not None else (entry.summary.url if entry else None)
+    def copy_url(self, url: str) -> None:
+        if is_openable_url(url):
+            self.app.copy_to_clipboard(url)
+            self.notify(url, title="Copied", timeout=3, markup=False)
 
     def action_browser(self) -> None:
-        url = self._url()
+        article_id = self.current_id()
+        url = self.url_of(article_id) if article_id is not None else None
         if url:
             self.reader_app.open_url(url)
 
     def action_copy_url(self) -> None:
-        url = self._url()
-        if url and is_openable_url(url):
-            self.app.copy_to_clipboard(url)
-            self.notify(url, title="Copied", timeout=3, markup=False)
+        article_id = self.current_id()
+        url = self.url_of(article_id) if article_id is not None else None
+        if url:
+            self.copy_url(url)
 
     def action_open_link(self, number: int) -> None:
         links = self.query_one(ArticleView).links.links

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from tgagreader.search import matcher, parse_query
-from tgagreader.store import Found
+from tgagreader.store import Entry, Found, StoreError
 from tgagreader.tui import bindings
+from tgagreader.tui.guard import notify_store_error
 from tgagreader.tui.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
     from tgagreader.tui.app import ReaderApp
+    from tgagreader.tui.screens.main import MainScreen
 
 DEBOUNCE = 0.15  # seconds of quiet typing before the index is asked
+LIMIT = 200  # results listed: more than anyone reads, and a short prefix costs the index more
 
 
 class SearchScreen(Screen[tuple[int, str] | None]):
-    """Dismissed with (article id, query) when a result is opened, None when cancelled."""
+    """Dismissed with (article id, query) when a result is opened, None when cancelled. The
+    list keys work on the highlighted result; `/` goes back to the query."""
 
     BINDINGS = bindings.SEARCH
     DEFAULT_CSS = """
@@ -35,18 +40,18 @@ class SearchScreen(Screen[tuple[int, str] | None]):
     }
     """
 
-    def __init__(self, query: str = "") -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.initial = query
         self.found: list[Found] = []
         self._timer: Timer | None = None
+        self._focus_results = False  # enter was pressed: focus the results once they are in
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Input(
-            self.initial,
-            placeholder="Search cached articles — no accents needed: dan van",
-            id="query",
-        )
+        yield Input(placeholder="Search cached articles — no accents needed: dan van", id="query")
         yield Static(id="summary")
         yield ArticleList(id="results")
         yield Static(id="snippet")
@@ -55,8 +60,6 @@ class SearchScreen(Screen[tuple[int, str] | None]):
     def on_mount(self) -> None:
         self.query_one(ArticleList).empty_text = "Type to search the cached articles."
         self.query_one(Input).focus()
-        if self.initial:
-            self.run_search()
 
     @on(Input.Changed, "#query")
     def typed(self) -> None:
@@ -66,31 +69,49 @@ class SearchScreen(Screen[tuple[int, str] | None]):
 
     @on(Input.Submitted, "#query")
     def submitted(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._focus_results = True
         self.run_search()
-        self.action_focus_results()
 
     def run_search(self) -> None:
-        app: ReaderApp = self.app  # type: ignore[assignment]
-        text = self.query_one(Input).value
-        self.found = app.store.search(text, limit=200) if text.strip() else []
+        self._search(self.query_one(Input).value)
+
+    # In a thread: a short prefix over a large cache costs the index a tenth of a second or
+    # more, and typing must not wait for it. A newer search cancels this one; its result,
+    # should the thread still finish, is dropped with the cancelled task.
+    @work(exclusive=True, group="search")
+    async def _search(self, text: str) -> None:
+        store = self.reader_app.store
+        try:
+            found = await asyncio.to_thread(store.search, text, limit=LIMIT) if text.strip() else []
+        except StoreError as error:
+            notify_store_error(self, error)
+            found = []
+        self._show_results(text, found)
+
+    def _show_results(self, text: str, found: list[Found]) -> None:
+        self.found = found
         results = self.query_one(ArticleList)
         results.highlight = matcher(parse_query(text))
         results.empty_text = "No match." if text.strip() else "Type to search the cached articles."
-        results.set_entries([found.entry for found in self.found])
-        count = len(self.found)
+        results.set_entries([result.entry for result in found])
+        count = len(found)
         self.query_one("#summary", Static).update(
-            Text(f"{count}{'+' if count == 200 else ''} articles" if text.strip() else "")
+            Text(f"{count}{'+' if count == LIMIT else ''} articles" if text.strip() else "")
         )
         self._show_snippet(0)
+        if self._focus_results:
+            self._focus_results = False
+            self.action_focus_results()
 
     @on(ArticleList.Highlighted, "#results")
     def highlighted(self, event: ArticleList.Highlighted) -> None:
-        index = next((i for i, f in enumerate(self.found) if f.entry.id == event.entry.id), 0)
-        self._show_snippet(index)
+        self._show_snippet(event.article_list.cursor)  # the list mirrors `found`
 
     def _show_snippet(self, index: int) -> None:
         snippet = self.query_one("#snippet", Static)
-        if not self.found:
+        if not 0 <= index < len(self.found):
             snippet.update(Text())
             return
         found = self.found[index]
@@ -109,3 +130,41 @@ class SearchScreen(Screen[tuple[int, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    # -- the list's keys, on the highlighted result ---------------------------------------------
+
+    action_back = action_cancel  # q, as in the lists (escape is the screen's own)
+
+    def action_search(self) -> None:
+        self.query_one(Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Results are everything that matches: "unread only" has no meaning here.
+        return action != "toggle_unread_only"
+
+    def _result(self) -> tuple[Entry | None, MainScreen | None]:
+        return self.query_one(ArticleList).current, self.reader_app.main_screen
+
+    def action_toggle_bookmark(self) -> None:
+        entry, main = self._result()
+        if entry is not None and main is not None:
+            bookmarked = main.toggle_bookmark(entry.id)
+            if bookmarked is not None:
+                self.query_one(ArticleList).update_entry(entry.id, bookmarked=bookmarked)
+
+    def action_toggle_read(self) -> None:
+        entry, main = self._result()
+        if entry is not None and main is not None:
+            read = main.toggle_read(entry.id)
+            if read is not None:
+                self.query_one(ArticleList).update_entry(entry.id, read=read)
+
+    def action_browser(self) -> None:
+        entry, _main = self._result()
+        if entry is not None:
+            self.reader_app.open_url(entry.summary.url)
+
+    def action_copy_url(self) -> None:
+        entry, main = self._result()
+        if entry is not None and main is not None:
+            main.copy_url(entry.summary.url)

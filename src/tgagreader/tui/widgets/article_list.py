@@ -80,7 +80,7 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__(article_list)
 
     class EndReached(_Message):
-        """The cursor reached the last row: time to load older articles."""
+        """The reader moved the cursor to the last row: time to load older articles."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
@@ -127,7 +127,7 @@ class ArticleList(ScrollView, can_focus=True):
         """The article `step` rows from the cursor, moving the cursor there."""
         index = self.cursor + step
         if 0 <= index < len(self.entries):
-            self.cursor = index
+            self._moved_to(index)
             return self.entries[index]
         return None
 
@@ -189,7 +189,14 @@ class ArticleList(ScrollView, can_focus=True):
             for row in (old, new):
                 self.refresh(Region(0, row - top, self.size.width, 1))
         self.post_message(self.Highlighted(self, self.entries[new]))
-        if new == len(self.entries) - 1:
+
+    def _moved_to(self, index: int) -> None:
+        """The reader moved the cursor. Only the reader's own moves to the last row ask for
+        older articles: a list loaded again (after every sync) that happens to end under the
+        cursor must not crawl the site page after page by itself."""
+        if index != self.cursor:
+            self.cursor = index
+        if self.entries and index == len(self.entries) - 1:
             self.post_message(self.EndReached(self))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -198,14 +205,12 @@ class ArticleList(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         index = event.y + round(self.scroll_offset.y)
         if 0 <= index < len(self.entries):
-            self.cursor = index
+            self._moved_to(index)
             self.post_message(self.Opened(self, self.entries[index]))
 
     def action_cursor_down(self) -> None:
-        if self.cursor < len(self.entries) - 1:
-            self.cursor += 1
-        elif self.entries:
-            self.post_message(self.EndReached(self))
+        if self.entries:
+            self._moved_to(min(self.cursor + 1, len(self.entries) - 1))
 
     def action_cursor_up(self) -> None:
         if self.cursor > 0:
@@ -216,11 +221,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         if self.entries:
-            self.cursor = len(self.entries) - 1
+            self._moved_to(len(self.entries) - 1)
 
     def action_page_down(self) -> None:
         if self.entries:
-            self.cursor = min(len(self.entries) - 1, self.cursor + max(1, self.size.height - 1))
+            self._moved_to(min(len(self.entries) - 1, self.cursor + max(1, self.size.height - 1)))
 
     def action_page_up(self) -> None:
         self.cursor = max(0, self.cursor - max(1, self.size.height - 1))

@@ -3,8 +3,9 @@
 Laying the article out ourselves (rather than stacking a widget per paragraph) lets the reader
 know on which line every paragraph, link and find match falls: `/` highlights matches and `n`
 jumps to the line of the next one; the reading position is a line number. Everything from the
-site is wrapped in `rich.text.Text`, so `[bold]` or `[@click=app.quit]` in an article is shown
-as those characters and never interpreted.
+site is wrapped in `rich.text.Text` (a table's caption too: Rich parses a `str` title as
+markup), so `[bold]` or `[@click=app.quit]` in an article is shown as those characters and
+never interpreted; tests/test_hostile.py and tests/test_tui.py hold this to every block type.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tgagreader.models import Article, Heading, Image, Link, ListBlock, Paragraph, Quote, Table
-from tgagreader.render import NumberedLinks, meta_line, numbered_links
+from tgagreader.render import CUT_OFF, NumberedLinks, link_marks, meta_line, numbered_links
 from tgagreader.text import fold
 from tgagreader.tui import bindings
 from tgagreader.tui.rendering import styled_segments
@@ -80,10 +81,8 @@ def layout(article: Article, width: int, console: Console, styles: Styles) -> li
             add(Text(f"[Ảnh] {block.caption or block.alt or ''}".rstrip(), style=styles.caption))
             add(Text(block.src, style=styles.dim), indent="      ")
     if not article.complete:
-        lines += [
-            Text(),
-            Text("This copy was cut off; the next sync fetches it again.", style=styles.dim),
-        ]
+        lines.append(Text())
+        add(Text(CUT_OFF, style=styles.dim))
     if links.links:
         lines += [Text(), Text("Links", style=styles.heading)]
         for number, link in enumerate(links.links, start=1):
@@ -105,41 +104,44 @@ def _linked(
     base: Style | None = None,
 ) -> Text:
     """`text` with each link's words underlined and its number after it."""
-    result = Text(text, style=base or "")
-    inserts: list[tuple[int, int]] = []
-    for link in block_links:
-        number = numbers.number(link.url)
-        position = text.find(link.text) if link.text else -1
-        if number is None or position < 0:
-            continue
-        result.stylize(styles.link, position, position + len(link.text))
-        inserts.append((position + len(link.text), number))
-    for end, number in sorted(inserts, reverse=True):
-        result = result[:end] + Text(f"[{number}]", style=styles.link) + result[end:]
-    return result
+    parts: list[Text] = []
+    last = 0
+    for start, end, number in link_marks(text, block_links, numbers):
+        parts += [
+            Text(text[last:start]),
+            Text(text[start:end], style=styles.link),
+            Text(f"[{number}]", style=styles.link),
+        ]
+        last = end
+    parts.append(Text(text[last:]))
+    return Text.assemble(*parts, style=base or "")
 
 
 def _table(table: Table, width: int, console: Console, styles: Styles) -> list[Text]:
     """A table drawn as a table when it fits; else each row as "heading: value" lines, which
     reads better than columns broken in the middle of words."""
     columns = max(len(row) for row in table.rows)
-    grid = RichTable(show_header=table.header, show_lines=False, expand=False, title=table.caption)
+    # A `str` title would be parsed as Rich markup: a caption's "[@click=...]" would run.
+    caption = Text(table.caption) if table.caption else None
+    grid = RichTable(show_header=table.header, show_lines=False, expand=False, title=caption)
     for index in range(columns):
         heading = table.rows[0][index] if table.header and index < len(table.rows[0]) else ""
         grid.add_column(Text(heading), no_wrap=True)
     body = table.rows[1:] if table.header else table.rows
     for row in body:
         grid.add_row(*(Text(cell) for cell in row), *([""] * (columns - len(row))))
-    if console.measure(grid).maximum <= width:
+    # Measured without the console's width, which Rich would clamp the measure to.
+    if console.measure(grid, options=console.options.update(max_width=10**6)).maximum <= width:
         options = console.options.update(width=width)
         rendered = console.render_lines(grid, options, pad=False)
         return [Text.assemble(*((s.text, s.style) for s in line)) for line in rendered]
-    headings = list(table.rows[0]) if table.header else [f"{i + 1}" for i in range(columns)]
+    headings = list(table.rows[0]) if table.header else []
+    headings += [f"{i + 1}" for i in range(len(headings), columns)]  # a row longer than them
     lines: list[Text] = [Text(table.caption, style=styles.heading)] if table.caption else []
     for number, row in enumerate(body):
         if number:
             lines.append(Text("─" * min(width, 20), style=styles.dim))
-        for heading, cell in zip(headings, row, strict=False):
+        for heading, cell in zip(headings, row, strict=False):  # short rows: no empty cells
             entry = Text.assemble((f"{heading}: " if heading else "", styles.heading), cell)
             lines.extend(entry.wrap(console, width, overflow="fold"))
     return lines

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tgagreader.models import Category
+from tgagreader.models import Category, walk_menu
 from tgagreader.tui import bindings
 
 ALL = "*all"
@@ -26,8 +26,10 @@ class CategoryTree(Tree[str]):
         self.show_root = False
         self.auto_expand = False  # enter opens a category; it does not fold its children
         self.guide_depth = 2
-        self.menu: list[Category] = []
-        self._loaded: tuple | None = None
+        self.menu: list[Category] | None = None  # None until loaded
+        self._counts: dict[str, tuple[int, int]] = {}
+        self._total = (0, 0)
+        self._bookmarks = 0
         self._by_key: dict[str, tuple[TreeNode[str], Category | None, int]] = {}
 
     def load(
@@ -40,53 +42,50 @@ class CategoryTree(Tree[str]):
     ) -> None:
         """(Re)build the tree, keeping the cursor on the same category. `counts` holds
         (articles, unread) by category key, `total` the same for the whole cache."""
-        if self._loaded is not None and self._loaded[0] == menu:
-            self._relabel(counts, total=total, bookmarks=bookmarks)  # same tree: new counts
+        self._counts, self._total, self._bookmarks = counts, total, bookmarks
+        if menu == self.menu:
+            self._relabel()  # same tree, new counts (reading an article does this)
             return
         selected = self.cursor_node.data if self.cursor_node is not None else ALL
         self.menu = menu
-        self._loaded = (menu, counts, total, bookmarks)
         self.clear()
         self._by_key = {}
         self._by_key[ALL] = (self.root.add_leaf(Text(), data=ALL), None, 0)
         self._by_key[BOOKMARKS] = (self.root.add_leaf(Text(), data=BOOKMARKS), None, 0)
         for category in menu:
             self._add(self.root, category, 0)
-        self._relabel(counts, total=total, bookmarks=bookmarks)
+        self._relabel()
         self.root.expand_all()
         self.select_key(selected or ALL)
 
-    def _relabel(
-        self, counts: dict[str, tuple[int, int]], *, total: tuple[int, int], bookmarks: int
-    ) -> None:
-        """New counts in the labels, without rebuilding the tree (reading an article does this)."""
-        self._loaded = (self.menu, counts, total, bookmarks)
+    def _relabel(self) -> None:
+        """Labels for the counts last loaded, fitted to the width."""
         for key, (node, category, depth) in self._by_key.items():
             if key == ALL:
-                node.set_label(self._label("Latest", total[1], total[0], 0))
+                # Latest counts what is unread; Bookmarks how many there are.
+                node.set_label(self._label("Latest", self._total[1], 0, bold=True))
             elif key == BOOKMARKS:
-                node.set_label(self._label("Bookmarks", None, bookmarks, 0))
+                node.set_label(self._label("Bookmarks", self._bookmarks, 0, bold=False))
             elif category is not None:
-                articles, unread = totals(category, counts)
-                node.set_label(
-                    self._label(category.name or category.alias, unread, articles, depth)
-                )
+                _articles, unread = category.totals(self._counts)
+                name = category.name or category.alias
+                node.set_label(self._label(name, unread, depth, bold=True))
 
     def on_resize(self) -> None:
-        if self._loaded is not None:  # labels are fitted to the width
-            _menu, counts, total, bookmarks = self._loaded
-            self._relabel(counts, total=total, bookmarks=bookmarks)
+        if self.menu is not None:
+            self._relabel()
 
-    def _label(self, name: str, unread: int | None, total: int, depth: int) -> Text:
-        """The name, cut with an ellipsis if need be, and the count at the right edge."""
-        count = f"{unread}" if unread else (f"{total}" if total and unread is None else "")
+    def _label(self, name: str, shown: int, depth: int, *, bold: bool) -> Text:
+        """The name, cut with an ellipsis if need be, and `shown` (unless 0) at the right
+        edge, bold or dim."""
+        count = str(shown) if shown else ""
         room = self.scrollable_content_region.width - self.guide_depth * depth - 3
         if room < 8:  # not laid out yet, or too narrow to align anything
             return Text.assemble(name, (f" {count}" if count else "", "bold"))
         if len(name) + len(count) + 1 > room:
             name = name[: max(1, room - len(count) - 2)] + "…"
         gap = " " * max(1, room - len(name) - len(count))
-        return Text.assemble(name, gap, (count, "bold" if unread else "dim"))
+        return Text.assemble(name, gap, (count, "bold" if bold else "dim"))
 
     def _add(self, parent: TreeNode[str], category: Category, depth: int) -> None:
         if category.children:
@@ -101,44 +100,15 @@ class CategoryTree(Tree[str]):
         # A node has no line number until the tree's lines are built again after `clear()`;
         # moving to it before that put the cursor on the first line (Latest).
         _ = self.last_line
-        for node in _nodes(self.root):
-            if node.data == key:
-                self.move_cursor(node)
-                return
+        found = self._by_key.get(key)
+        if found is not None:
+            self.move_cursor(found[0])
 
     def all_categories(self) -> list[Category]:
-        return _flatten(self.menu)
+        return list(walk_menu(self.menu or []))
 
     def keys_of(self, key: str) -> list[str] | None:
         """A category's key and its subcategories' (their articles are listed under it)."""
-        for category in _flatten(self.menu):
-            if category.key == key:
-                return [c.key for c in _flatten([category])] + [
-                    c.alias for c in _flatten([category])
-                ]
-        return None
-
-
-def totals(category: Category, counts: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """(articles, unread) of a category with its subcategories'."""
-    total = unread = 0
-    for item in _flatten([category]):
-        own = counts.get(item.key, (0, 0))
-        total += own[0]
-        unread += own[1]
-    return total, unread
-
-
-def _flatten(menu: list[Category] | tuple[Category, ...]) -> list[Category]:
-    found: list[Category] = []
-    for category in menu:
-        found.append(category)
-        found.extend(_flatten(category.children))
-    return found
-
-
-def _nodes(node: TreeNode[str]) -> list[TreeNode[str]]:
-    found = [node]
-    for child in node.children:
-        found.extend(_nodes(child))
-    return found
+        found = self._by_key.get(key)
+        category = found[1] if found is not None else None
+        return category.keys() if category is not None else None

@@ -9,8 +9,12 @@ from tgagreader.tui import bindings
 
 
 class FindBar(Input):
+    """One line (compact: Input's focused style would otherwise give it a border with no room
+    left for the text). The screen shows the match count beside it."""
+
     DEFAULT_CSS = """
-    FindBar { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
+    FindBar { display: none; width: 1fr; }
+    FindBar.-textual-compact { padding: 0 1; }
     FindBar.-visible { display: block; }
     """
     BINDINGS = bindings.FIND_BAR
@@ -21,7 +25,7 @@ class FindBar(Input):
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Find in article (diacritics optional)", id=id)
+        super().__init__(placeholder="Find in article (diacritics optional)", id=id, compact=True)
 
     def open(self) -> None:
         self.value = ""
