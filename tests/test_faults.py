@@ -504,7 +504,7 @@ def test_front_page_of_the_wrong_kind_keeps_the_menu_and_syncs_the_rest(
     tgag_sync, site, cache, base, clean, fault, reason
 ):
     with Store(cache) as store:
-        menu = store.site()[2]
+        menu = store.site().menu
     site.inject(faults.front_page(), fault)
 
     run = tgag_sync(site, cache)
@@ -515,7 +515,7 @@ def test_front_page_of_the_wrong_kind_keeps_the_menu_and_syncs_the_rest(
     assert (run.count("updated"), run.count("new")) == (3, 1)  # walked from the cached menu
     assert_cache_intact(cache, base[1], clean, unchanged=set())
     with Store(cache) as store:
-        assert store.site()[2] == menu
+        assert store.site().menu == menu
 
 
 # -- the server side of faults ---------------------------------------------------------------------

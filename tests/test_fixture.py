@@ -164,7 +164,7 @@ def test_demo_cache_is_what_a_full_sync_makes(tmp_path, j3_server):
 def test_joomla_25_demo_cache(tmp_path):
     with Store(build_demo_cache(tmp_path / "cache", "j25")) as store:
         assert len(store.entries()) == 58
-        assert len(flatten(store.site()[2])) == 9
+        assert len(flatten(store.site().menu)) == 9
 
 
 def test_base_must_be_an_origin(tmp_path):
@@ -194,7 +194,7 @@ def test_synthetic_cache(tmp_path):
         entries = store.entries()
         assert len(entries) == 120
         assert [entry.id for entry in entries[:3]] == [120, 119, 118]
-        menu = store.site()[2]
+        menu = store.site().menu
         assert len(menu) == 10
         assert {entry.summary.category.key for entry in entries} <= {c.key for c in menu}
         article = store.get_article(7, touch=False)

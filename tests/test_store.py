@@ -152,7 +152,7 @@ def test_listings_site_and_stats(store):
     store.put_listing("12", 2, listing)
     assert store.get_listing("12", 2)[0] == listing
     store.put_site("http://h/", "TGAG", [CATEGORY])
-    assert store.site()[2] == [CATEGORY]
+    assert store.site().menu == [CATEGORY]
     store.add_stats(SiteStats(93, 0, 36731382, {"Các bài viết": "1200"}), fetched_at=1.0)
     store.add_stats(SiteStats(95, 1, 36731400), fetched_at=2.0)
     history = store.stats_history()

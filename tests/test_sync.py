@@ -116,7 +116,7 @@ def test_first_sync_walks_front_page_menu_listings_and_articles(serve, tmp_path,
         cached = store.cached_ids()
         assert cached == set(article_requests(server))
         # The menu, nested as the site nests it, and the statistics.
-        _site, _name, menu, _when = store.site()
+        menu = store.site().menu
         aliases = {c.alias for c in menu} | {k.alias for c in menu for k in c.children}
         assert aliases == set(pages)
         parent = next(c for c in menu if c.alias == "tin-tuc-su-kien")
@@ -658,7 +658,7 @@ def test_a_304_for_a_page_whose_copy_is_gone_fetches_it_whole(serve, tmp_path):
     assert answered.count((page, 304)) == answered.count((page, 200)) == 1
     assert again.failed == []
     with Store(cache) as store:
-        assert len(flatten_menu(store.site()[2])) == len(category_pages(server))
+        assert len(flatten_menu(store.site().menu)) == len(category_pages(server))
         assert store.get_listing("12", 1) is not None
 
 

@@ -337,7 +337,7 @@ def _category_keys(ctx: Context, wanted: str) -> list[str]:
     from tgagreader.models import walk_menu
     from tgagreader.text import fold
 
-    _site, _name, menu, _when = ctx.store.site()
+    menu = ctx.store.site().menu
     target = fold(wanted.strip())
     for category in walk_menu(menu):
         if target in (category.key, fold(category.alias), fold(category.name)):
@@ -414,10 +414,10 @@ def _article_ref(wanted: str) -> tuple[int, str | None]:
 
 
 def cmd_categories(ctx: Context) -> int:
-    _site, _name, menu, _when = ctx.store.site()
+    menu = ctx.store.site().menu
     if not menu and not ctx.offline and not ctx.args.no_refresh:
         refresh(ctx, pages=1, lock_timeout=0.0)
-        _site, _name, menu, _when = ctx.store.site()
+        menu = ctx.store.site().menu
     if not menu:
         raise Failure(_nothing_cached(ctx), EXIT_UNREACHABLE)
     counts = ctx.store.category_counts()

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tgagreader import search
 from tgagreader.codec import (
@@ -142,6 +142,15 @@ class Found:
     snippet: str
     spans: tuple[tuple[int, int], ...]
     exact: bool
+
+
+class SiteInfo(NamedTuple):
+    """What the last sync learnt of the site itself."""
+
+    url: str | None
+    name: str | None
+    menu: list[Category]
+    fetched_at: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -626,16 +635,16 @@ class Store:
             },
         )
 
-    def site(self) -> tuple[str | None, str | None, list[Category], float | None]:
-        """(site URL, site name, category menu, when fetched) from the last sync."""
+    def site(self) -> SiteInfo:
+        """The site's address, name and category menu from the last sync, and when fetched."""
         value = self._get("site")
         if value is None:
-            return None, None, [], None
+            return SiteInfo(None, None, [], None)
         try:
             menu = [category_from_dict(item) for item in value.get("menu") or ()]
         except (KeyError, TypeError, ValueError):
             menu = []
-        return value.get("site"), value.get("name"), menu, value.get("fetched_at")
+        return SiteInfo(value.get("site"), value.get("name"), menu, value.get("fetched_at"))
 
     # -- pages (validators, fetch times) and failures ------------------------------------------
 

@@ -213,7 +213,7 @@ class _Run:
                 raise parse.UnexpectedPage(url, "no menu and no articles on the front page")
         except parse.ParseError as error:
             self.fail(url, error.reason)
-            return self.store.site()[2] or partial
+            return self.store.site().menu or partial
         self.store.clear_failure(url)
         menu = list(front.menu)
         if not menu and front.listing is not None:
@@ -230,7 +230,7 @@ class _Run:
 
     def cached_front_page(self) -> tuple[list[Category], Listing | None] | None:
         """The menu and the front page's articles from the last sync; None without a menu."""
-        menu = self.store.site()[2]
+        menu = self.store.site().menu
         if not menu:
             return None
         listing = self.store.get_listing("front", 1)
@@ -406,7 +406,7 @@ async def _crawl(run: _Run) -> None:
     try:
         async with asyncio.TaskGroup() as group:
             run.group = group
-            menu = await run.front_page() if run.options.front_page else run.store.site()[2]
+            menu = await run.front_page() if run.options.front_page else run.store.site().menu
             categories = flatten_menu(menu)
             if run.options.categories is not None:
                 wanted = set(run.options.categories)

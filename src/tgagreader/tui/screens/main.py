@@ -90,7 +90,7 @@ class MainScreen(Screen[None]):
     def reload(self) -> None:
         """Read everything shown from the store again (after a sync, or at start)."""
         store = self.reader_app.store
-        _site, name, _menu, _when = store.site()
+        name = store.site().name
         status = self.query_one(StatusBar)
         status.site_name = name or self.reader_app.site
         status.last_sync = store.last_sync()
@@ -312,7 +312,7 @@ class MainScreen(Screen[None]):
     def refresh_counts(self) -> None:
         """The category tree with its unread and bookmark counts, read from the store."""
         store = self.reader_app.store
-        _site, _name, menu, _when = store.site()
+        menu = store.site().menu
         self.query_one(CategoryTree).load(
             menu,
             store.category_counts(),

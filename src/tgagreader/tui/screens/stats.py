@@ -41,7 +41,7 @@ class StatsScreen(Screen[None]):
             yield Label("Site statistics", classes="section")
             try:
                 history = store.stats_history()
-                _site, _name, menu, _when = store.site()
+                menu = store.site().menu
                 counts, everything = store.category_counts(), store.totals()
             except StoreError as error:
                 notify_store_error(self, error)
