@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from rich.style import Style
+from textual import events
 from textual.app import App
 from textual.command import CommandPalette
 from textual.containers import VerticalScroll
@@ -33,7 +34,12 @@ from conftest import fast_options
 from hostile import CAPTION_ACTION, CAPTION_BAD_TAG, FORBIDDEN, MARKUP, store_hostile_article
 from tgagreader.config import Config
 from tgagreader.demo import faults
-from tgagreader.demo.fixture import DEMO_BOOKMARKED, DEMO_NOW, build_demo_cache
+from tgagreader.demo.fixture import (
+    DEMO_BOOKMARKED,
+    DEMO_NOW,
+    build_demo_cache,
+    build_synthetic_cache,
+)
 from tgagreader.fetch import FetchSettings
 from tgagreader.models import Article, Category, Link, Paragraph, Table
 from tgagreader.store import Store, StoreError
@@ -1634,5 +1640,26 @@ def test_statistics_of_one_sync_show_no_views_added(tmp_path, serve):
         assert "Article view hits" in text
         assert "Needs two syncs." in text
         assert "views" not in text.split("Article views added between syncs")[1]
+
+    run(cache, scenario)
+
+
+def test_the_wheel_at_the_bottom_of_the_list_loads_more(tmp_path):
+    """A mouse user scrolls with the wheel, never moving the cursor: reaching the bottom of
+    the first 200 rows must bring the next ones, as `j` on the last row does."""
+    cache = build_synthetic_cache(tmp_path / "cache", 450, categories=2)
+
+    async def scenario(pilot, app, store):
+        _, _, articles, _ = panes(app)
+        assert len(articles.entries) == 200
+        for _ in range(400):
+            if len(articles.entries) > 200:
+                break
+            articles.post_message(
+                events.MouseScrollDown(articles, 1, 1, 0, 1, 0, False, False, False)
+            )
+            await pilot.pause()
+        assert len(articles.entries) == 400
+        assert articles.cursor == 0, "the wheel scrolls; it does not move the cursor"
 
     run(cache, scenario)

@@ -199,6 +199,12 @@ class ArticleList(ScrollView, can_focus=True):
         if self.entries and index == len(self.entries) - 1:
             self.post_message(self.EndReached(self))
 
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        # Runs after the widget scrolled for the wheel: at the bottom, the wheel is the reader's
+        # own move to the end, like `j` on the last row (the list holds 200 rows at a time).
+        if self.entries and round(self.scroll_offset.y) >= self.max_scroll_y:
+            self.post_message(self.EndReached(self))
+
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.entries))
 
