@@ -68,11 +68,7 @@ class Output:
 
     @property
     def width(self) -> int:
-        if not self.tty:
-            return 80
-        import shutil
-
-        return shutil.get_terminal_size((80, 24)).columns
+        return terminal_columns(self.stream) if self.tty else 80
 
     def style(self, text: str, kind: str) -> str:
         code = _SGR.get(kind)
@@ -694,8 +690,32 @@ def cmd_reader(ctx: Context) -> int:
 # -- argument parsing -------------------------------------------------------------------------
 
 
+def terminal_columns(stream: Any = None) -> int:
+    """The terminal's width: `COLUMNS` when set, else what the terminal says, else 80. (What
+    `shutil.get_terminal_size` does, without importing shutil, which brings bz2 and lzma.)"""
+    with contextlib.suppress(ValueError):
+        columns = int(os.environ.get("COLUMNS", ""))
+        if columns > 0:
+            return columns
+    try:
+        return os.get_terminal_size((stream or sys.stdout).fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    # argparse builds a formatter for every add_argument and, given no width, asks shutil for
+    # one: importing shutil cost 3 ms of every `tgag latest`.
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=max(terminal_columns() - 2, 40))
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with a usage error told in one line (argparse prints the usage block too)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")

@@ -48,7 +48,9 @@ _BLANK_LINES = re.compile("\n{3,}")
 
 def nfc(text: str) -> str:
     """`text` in Unicode's composed form (NFC), the one spelling of a Vietnamese word."""
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    # normalize() answers from its quick check, returning `text` itself, when nothing is to be
+    # composed; asking is_normalized() first costs as much again when something is.
+    return unicodedata.normalize("NFC", text)
 
 
 def strip_controls(text: str) -> str:
