@@ -389,6 +389,9 @@ def test_b_bookmarks_and_the_bookmarks_entry_lists_them(cache):
         assert app.focused is articles
         assert {entry.id for entry in articles.entries} == {*DEMO_BOOKMARKED, second.id, LONG}
         assert all(entry.bookmarked for entry in articles.entries)
+        shown = [entry.id for entry in articles.entries]
+        assert shown[:2] == [LONG, second.id], "last bookmarked first, as `tgag bookmarks`"
+        assert shown == store.bookmarked_ids()
 
         await select(pilot, app, LONG)
         await pilot.press("enter", *keys("reader.toggle_bookmark"))

@@ -105,10 +105,13 @@ class MainScreen(Screen[None]):
     def _entries(self, offset: int) -> list[Entry]:
         store = self.reader_app.store
         if self.category == BOOKMARKS:
+            # Last bookmarked first, as `tgag bookmarks` lists them (bookmarks are few: sorted
+            # here whole, then paged).
             ids = store.bookmarked_ids()
-            if not ids:
-                return []
-            return store.entries(ids=ids, unread_only=self.unread_only, limit=PAGE, offset=offset)
+            order = {number: index for index, number in enumerate(ids)}
+            marked = store.entries(ids=ids, unread_only=self.unread_only) if ids else []
+            marked.sort(key=lambda entry: order[entry.id])
+            return marked[offset : offset + PAGE]
         keys = None
         if self.category != ALL:
             keys = self.query_one(CategoryTree).keys_of(self.category) or [self.category]
