@@ -681,7 +681,8 @@ def test_slash_in_the_lists_searches_as_you_type(cache, monkeypatch):
         assert isinstance(app.screen, SearchScreen)
         results = app.screen.query_one(ArticleList)
         await pilot.press(*"dan van")
-        await wait_for(pilot, lambda: results.entries, "results")
+        # A slow moment may let the debounce fire mid-word: wait for the last query's answer.
+        await wait_for(pilot, lambda: app.screen.answered == "dan van", "results")
         assert searches[-1] == "dan van"
         assert len(searches) < len("dan van"), f"not debounced: {searches}"
         assert len(results.entries) > 10
@@ -715,7 +716,8 @@ def test_slash_in_the_lists_searches_as_you_type(cache, monkeypatch):
         await pilot.press("q", "shift+tab", *keys("tree.search"))  # from the tree
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"xyzzy")
-        await wait_for(pilot, lambda: searches[-1] == "xyzzy", "the search")
+        await wait_for(pilot, lambda: app.screen.answered == "xyzzy", "the answer")
+        await pilot.pause()
         assert app.screen.query_one(ArticleList).entries == []
         assert "No match." in screen_text(app)
         await pilot.press(*keys("search.cancel"))
@@ -1284,7 +1286,7 @@ def test_hostile_markup_is_shown_literally_and_runs_nothing(hostile_cache, brows
         # The search screen: the title in the results, the paragraph in the snippet.
         await pilot.press("q", "slash", *"esrever dam")
         results = app.screen.query_one(ArticleList)
-        await wait_for(pilot, lambda: results.entries, "results")
+        await wait_for(pilot, lambda: app.screen.answered == "esrever dam", "results")
         assert [entry.id for entry in results.entries] == [article_id]
         page = screen_text(app)
         assert "[@click=app.quit]x[/]" in page
@@ -1492,7 +1494,7 @@ def test_b_and_m_act_on_an_article_from_search_that_the_list_does_not_show(cache
         assert {entry.id for entry in articles.entries} == set(DEMO_BOOKMARKED)
         await pilot.press("slash", *"dan van")
         results = app.screen.query_one(ArticleList)
-        await wait_for(pilot, lambda: results.entries, "results")
+        await wait_for(pilot, lambda: app.screen.answered == "dan van", "results")
         target = next(e for e in results.entries if e.id not in DEMO_BOOKMARKED)
         await pilot.press("down")
         results.cursor = results.entries.index(target)
@@ -1521,7 +1523,7 @@ def test_the_list_keys_on_the_search_screen_act_on_the_highlighted_result(
         _, tree, _, _ = panes(app)
         await pilot.press("slash", *"dan van")
         results = app.screen.query_one(ArticleList)
-        await wait_for(pilot, lambda: results.entries, "results")
+        await wait_for(pilot, lambda: app.screen.answered == "dan van", "results")
         await pilot.press(*keys("search.results"))
         assert app.focused is results
         footer = screen_text(app).splitlines()[-1]
@@ -1618,8 +1620,7 @@ def test_a_failing_cache_is_a_notification_not_a_crash(cache):
         app.offline = True
 
         await pilot.press("slash", *"dan van")
-        results = app.screen.query_one(ArticleList)
-        await wait_for(pilot, lambda: results.entries, "results")
+        await wait_for(pilot, lambda: app.screen.answered == "dan van", "results")
         await pilot.press("down")
         await fails("opening a result", "entries", "enter")
         assert len(articles.entries) > 10

@@ -43,6 +43,9 @@ class SearchScreen(Screen[tuple[int, str] | None]):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[Found] = []
+        self.answered: str | None = None
+        """The query whose results are on screen (the index answers in a thread, after a
+        debounce: what is typed may be ahead of it)."""
         self._timer: Timer | None = None
         self._focus_results = False  # enter was pressed: focus the results once they are in
 
@@ -92,6 +95,7 @@ class SearchScreen(Screen[tuple[int, str] | None]):
 
     def _show_results(self, text: str, found: list[Found]) -> None:
         self.found = found
+        self.answered = text
         results = self.query_one(ArticleList)
         results.highlight = matcher(parse_query(text))
         results.empty_text = "No match." if text.strip() else "Type to search the cached articles."
