@@ -101,12 +101,12 @@ def link_marks(
         if found is None or not link.text:
             continue
         start = text.find(link.text, cursor)
-        if start < 0:
+        if start < 0:  # out of reading order: its first occurrence, if no mark holds it
             start = text.find(link.text)
-            end = start + len(link.text)
-            if start < 0 or any(start < e and s < end for s, e, _ in marks):
-                continue
         end = start + len(link.text)
+        # A place found after `cursor` lies past every mark: only the fallback can overlap.
+        if start < 0 or any(start < e and s < end for s, e, _ in marks):
+            continue
         marks.append((start, end, found))
         cursor = max(cursor, end)
     return sorted(marks)
